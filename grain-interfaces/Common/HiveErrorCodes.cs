@@ -1,0 +1,20 @@
+namespace Hive.Common;
+
+/// <summary>Stable error codes carried by <see cref="HiveException"/>. Clients branch on these, never on messages.</summary>
+public static class HiveErrorCodes
+{
+    public const string Validation = "validation";
+    public const string NotFound = "not-found";
+    public const string Conflict = "conflict";
+    public const string InvalidTransition = "invalid-transition";
+    public const string Forbidden = "forbidden";
+    public const string Halted = "halted";
+    public const string RateLimited = "rate-limited";
+    public const string Degraded = "degraded";
+    public const string InboxFull = "inbox-full";
+    public const string StorageUnavailable = "storage-unavailable";
+
+    /// <summary>Codes a caller may retry unchanged; every other code is permanent for the same input.</summary>
+    public static bool IsTransient(string code) =>
+        code is RateLimited or Degraded or StorageUnavailable or InboxFull;
+}

@@ -1,0 +1,47 @@
+namespace Hive.Tasks;
+
+/// <summary>One task, keyed by <see cref="Common.GrainKeys.Task"/>. Every method that changes the task is validated by the task lifecycle.</summary>
+public interface ITaskGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the task. The same spec again is a no-op; a different spec under the same id is a <c>conflict</c>. Unknown prerequisites are rejected.</summary>
+    Task<TaskInfo> Create(TaskSpec spec, string actor);
+
+    /// <summary>The task now; <c>not-found</c> when it was never created.</summary>
+    Task<TaskInfo> Get();
+
+    /// <summary>Hands a ready task to an agent whose roles the claimer already checked; false when it is no longer ready. Called by agents' claims.</summary>
+    Task<bool> TryAssign(string agentId);
+
+    /// <summary>The assigned agent starts work.</summary>
+    Task<TaskInfo> Start(string agentId);
+
+    /// <summary>The assigned agent reports progress (0–100) with an optional note; starts the task if it was only assigned.</summary>
+    Task<TaskInfo> ReportProgress(string agentId, int percent, string? note);
+
+    /// <summary>The assigned agent finishes; the task completes, or waits for its required approvals.</summary>
+    Task<TaskInfo> Complete(string agentId, string? result);
+
+    /// <summary>The assigned agent reports a failure. Transient failures return the task to ready while attempts remain.</summary>
+    Task<TaskInfo> Fail(string agentId, string error, FailureKind kind);
+
+    /// <summary>An agent of a required role signs off. When every required role has approved, the task completes.</summary>
+    Task<TaskInfo> Approve(string agentId, string? note);
+
+    /// <summary>An agent of a required role rejects the work; the task returns to in progress with the reason.</summary>
+    Task<TaskInfo> Reject(string agentId, string reason);
+
+    /// <summary>Cancels the task; its dependents become blocked.</summary>
+    Task<TaskInfo> Cancel(string actor, string reason);
+
+    /// <summary>An operator retries a failed or cancelled task with a fresh retry budget; blocked dependents become pending again.</summary>
+    Task<TaskInfo> Retry(string actor);
+
+    /// <summary>Registers a dependent task and returns this task's status, so the dependent knows whether the prerequisite is already met.</summary>
+    Task<HiveTaskStatus> AddDependent(string dependentTaskId);
+
+    /// <summary>A prerequisite changed status (completed, failed, cancelled, or recovered by a retry).</summary>
+    Task PrerequisiteChanged(string prerequisiteId, HiveTaskStatus status);
+
+    /// <summary>Lets the deadline sweeper bring the task back to check its time budget or finish notifying others.</summary>
+    Task Wake();
+}
