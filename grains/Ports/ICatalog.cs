@@ -1,0 +1,14 @@
+namespace Hive.Ports;
+
+/// <summary>The listing index grains write to and listings read from. Adapters: in-memory, PostgreSQL.</summary>
+public interface ICatalog
+{
+    /// <summary>Writes the rows, each only when newer than what is stored. Returns when they are durable.</summary>
+    Task UpsertAsync(IReadOnlyList<CatalogEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows matching the query, ordered by id, at most <see cref="CatalogQuery.PageSize"/>.</summary>
+    Task<IReadOnlyList<CatalogEntry>> QueryAsync(CatalogQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows whose wake time is at or before <paramref name="now"/>, earliest first.</summary>
+    Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+}

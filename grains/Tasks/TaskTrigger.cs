@@ -1,0 +1,34 @@
+namespace Hive.Tasks;
+
+/// <summary>What can happen to a task.</summary>
+public enum TaskTrigger
+{
+    PrerequisitesMet,
+    PrerequisiteFailed,
+    PrerequisiteRecovered,
+    Assign,
+    Start,
+    Progress,
+    Complete,
+    Approve,
+    Reject,
+    FailTransient,
+    FailPermanent,
+    Cancel,
+    Retry,
+}
+
+/// <summary>Where a task's prerequisites stand.</summary>
+public enum PrerequisiteState
+{
+    Met,
+    Waiting,
+    Blocked,
+}
+
+/// <summary>The facts about a task that some transitions depend on.</summary>
+public readonly record struct TaskFacts(
+    bool NeedsApproval = false,
+    bool AllApproved = false,
+    bool AttemptsRemain = false,
+    PrerequisiteState Prerequisites = PrerequisiteState.Met);
