@@ -21,6 +21,7 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<AgentInfo> Resume(string actor);
 
     /// <summary>The agent now; <c>not-found</c> when it never registered.</summary>
+    [AlwaysInterleave]
     Task<AgentInfo> Get();
 
     /// <summary>Claims the next ready task one of the agent's roles may take (highest priority, then oldest); null when none is ready. Each task is handed out exactly once.</summary>

@@ -11,6 +11,7 @@ public interface IReadyQueueGrain : IGrainWithStringKey
     Task Enqueue(ReadyTaskEntry entry);
 
     /// <summary>The best entry now, without taking it.</summary>
+    [AlwaysInterleave]
     Task<ReadyTaskEntry?> Peek();
 
     /// <summary>Takes the best entry that the task itself confirms as still ready, assigning it to the agent; null when none.</summary>

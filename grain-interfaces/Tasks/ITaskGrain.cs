@@ -7,6 +7,7 @@ public interface ITaskGrain : IGrainWithStringKey
     Task<TaskInfo> Create(TaskSpec spec, string actor);
 
     /// <summary>The task now; <c>not-found</c> when it was never created.</summary>
+    [AlwaysInterleave]
     Task<TaskInfo> Get();
 
     /// <summary>Hands a ready task to an agent whose roles the claimer already checked; false when it is no longer ready. Called by agents' claims.</summary>

@@ -1,0 +1,25 @@
+using Hive.Ports;
+
+namespace Hive.Agents;
+
+/// <summary>Maps an agent's state to its catalog row. The row's owner is the task the agent holds.</summary>
+internal static class AgentCatalogRow
+{
+    public static CatalogEntry From(AgentState state, long version) => new(
+        EntityKind.Agent,
+        state.Spec!.Id,
+        version,
+        state.Status.ToString(),
+        state.Spec.DisplayName,
+        Type: null,
+        Owner: state.CurrentTaskId,
+        Tags: state.Spec.Roles,
+        QueueKey: null,
+        Priority: 0,
+        state.RegisteredAt,
+        state.UpdatedAt,
+        state.ParkedWakeAt);
+
+    public static AgentSummary ToSummary(CatalogEntry row) => new(
+        row.Id, row.Title, Enum.Parse<AgentStatus>(row.Status), row.Tags, row.Owner, row.UpdatedAt);
+}

@@ -1,0 +1,296 @@
+using Hive.Audit;
+using Hive.Ports;
+using Hive.Tasks;
+using Microsoft.Extensions.Options;
+
+namespace Hive.Agents;
+
+/// <summary>
+/// One agent. Heartbeats are kept in memory and checked by a keep-alive grain timer; a state write happens
+/// only when the status changes. When a watched agent's activation goes away gracefully, it parks a wake-up
+/// time in the catalog so the deadline sweeper brings it back to check, so silence is still noticed.
+/// </summary>
+public sealed partial class AgentGrain(
+    [PersistentState("agent", HiveStorage.Name)] IPersistentState<AgentState> stored,
+    HiveClock clock,
+    IOptions<HiveTimingOptions> timing,
+    ChangeRecorder recorder,
+    IAlertSink alerts,
+    ILogger<AgentGrain> log) : Grain, IAgentGrain
+{
+    private readonly HiveTimingOptions _timing = timing.Value;
+    private AgentState State => stored.State;
+    private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
+    private string Entity => "agent/" + AgentId;
+    private string AlertKey => "agent-unresponsive/" + AgentId;
+    private CatalogVersion _rowVersion;
+    private DateTimeOffset _lastHeartbeat;
+    private double _load;
+    private IGrainTimer? _heartbeatCheck;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Spec is null) return;
+        // After a graceful deactivation LastHeartbeat is exact. After a crash it is older than the truth,
+        // so the agent gets a fresh deadline from now rather than a false alarm.
+        var parked = State.ParkedWakeAt is not null;
+        _lastHeartbeat = parked ? State.LastHeartbeat ?? clock.Now : clock.Now;
+        if (parked)
+        {
+            State.ParkedWakeAt = null;
+            await SaveAsync(null);
+        }
+        WatchHeartbeats();
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (State.Spec is null || !AgentLifecycle.IsWatched(State.Status)) return;
+        State.LastHeartbeat = _lastHeartbeat;
+        State.ParkedWakeAt = _lastHeartbeat + _timing.HeartbeatDeadline;
+        try
+        {
+            await SaveAsync(null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogParkFailed(log, e, AgentId);
+        }
+    }
+
+    public async Task<AgentInfo> Register(AgentSpec spec)
+    {
+        var valid = AgentSpecRules.Validate(spec, AgentId);
+        if (State.Spec is null)
+        {
+            State.Spec = valid;
+            State.Status = AgentStatus.Registered;
+            State.RegisteredAt = clock.Now;
+            _lastHeartbeat = clock.Now;
+            await SaveAsync(Change(valid.Id, "registered", null, AgentStatus.Registered, $"roles: {string.Join(", ", valid.Roles)}"));
+        }
+        else if (State.Status == AgentStatus.Offline)
+        {
+            var from = State.Status;
+            State.Spec = valid;
+            State.Status = AgentStatus.Registered;
+            State.Draining = false;
+            State.StatusReason = null;
+            _lastHeartbeat = clock.Now;
+            await SaveAsync(Change(valid.Id, "re-registered", from, AgentStatus.Registered, null));
+        }
+        else if (!State.Spec.SameAs(valid))
+        {
+            State.Spec = valid;
+            await SaveAsync(Change(valid.Id, "spec-updated", State.Status, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
+        }
+        WatchHeartbeats();
+        return Snapshot();
+    }
+
+    public async Task<AgentInfo> Heartbeat(double load)
+    {
+        RequireRegistered();
+        if (double.IsNaN(load) || load < 0 || load > 1)
+            throw HiveException.Validation($"Load must be between 0 and 1; agent '{AgentId}' reported {load}.", Entity);
+        var to = Apply(AgentTrigger.Heartbeat);
+        _lastHeartbeat = clock.Now;
+        _load = load;
+        if (to != State.Status)
+        {
+            var from = State.Status;
+            await MoveAsync(to, AgentId, "heartbeat", null);
+            if (from == AgentStatus.Unresponsive)
+                await alerts.ClearAsync(AlertKey, $"Agent '{AgentId}' sent a heartbeat at {clock.Now:O}.");
+        }
+        WatchHeartbeats();
+        return Snapshot();
+    }
+
+    public async Task<AgentInfo> Deregister(string actor)
+    {
+        RequireRegistered();
+        var to = Apply(AgentTrigger.Deregister);
+        if (State.CurrentTaskId is not null)
+        {
+            State.Draining = true;
+            await SaveAsync(Change(actor, "draining", State.Status, State.Status, $"finishing task {State.CurrentTaskId}"));
+        }
+        else
+        {
+            await LeaveAsync(to, actor, "deregistered", null);
+        }
+        return Snapshot();
+    }
+
+    public async Task<AgentInfo> Suspend(string actor, string reason)
+    {
+        RequireRegistered();
+        RequireReason(reason);
+        await LeaveAsync(Apply(AgentTrigger.Suspend), actor, "suspended", reason);
+        return Snapshot();
+    }
+
+    public async Task<AgentInfo> Resume(string actor)
+    {
+        RequireRegistered();
+        var to = Apply(AgentTrigger.Resume);
+        _lastHeartbeat = clock.Now;
+        await MoveAsync(to, actor, "resumed", null);
+        WatchHeartbeats();
+        return Snapshot();
+    }
+
+    public Task<AgentInfo> Get()
+    {
+        RequireRegistered();
+        return Task.FromResult(Snapshot());
+    }
+
+    public async Task<TaskInfo?> ClaimNext()
+    {
+        RequireRegistered();
+        Apply(AgentTrigger.TaskAssigned);
+        var queues = State.Spec!.Roles.Select(r => GrainFactory.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(r)))
+            .Append(GrainFactory.GetGrain<IReadyQueueGrain>(GrainKeys.AgentQueue(AgentId)))
+            .ToArray();
+        var heads = await Task.WhenAll(queues.Select(q => q.Peek()));
+        var order = Enumerable.Range(0, queues.Length).Where(i => heads[i] is not null)
+            .OrderBy(i => heads[i]!, ReadyTaskEntry.ClaimOrder);
+        foreach (var i in order)
+        {
+            var taskId = await queues[i].ClaimFor(AgentId);
+            if (taskId is not null)
+                return await TookAsync(taskId);
+        }
+        return null;
+    }
+
+    public async Task<TaskInfo> Claim(string taskId)
+    {
+        RequireRegistered();
+        HiveIds.Require(taskId, "Task id");
+        Apply(AgentTrigger.TaskAssigned);
+        var task = GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(taskId));
+        var info = await task.Get();
+        var mayTake = info.Spec.PrimaryAgent is { } named
+            ? named == AgentId
+            : State.Spec!.Roles.Contains(info.Spec.PrimaryRole!, StringComparer.Ordinal);
+        if (!mayTake)
+        {
+            var who = info.Spec.PrimaryAgent is { } a ? $"agent '{a}'" : $"role '{info.Spec.PrimaryRole}'";
+            throw HiveException.Forbidden($"Agent '{AgentId}' may not claim task '{taskId}': it is for {who}.", "task/" + taskId);
+        }
+        if (!await task.TryAssign(AgentId))
+            throw HiveException.InvalidTransition($"Task '{taskId}' is {info.Status}, not ready, so it cannot be claimed.", "task/" + taskId);
+        return await TookAsync(taskId);
+    }
+
+    public async Task TaskReleased(string taskId)
+    {
+        if (State.Spec is null || State.CurrentTaskId != taskId) return;
+        var to = AgentLifecycle.Transition(State.Status, AgentTrigger.TaskReleased, true, State.Draining).To;
+        State.CurrentTaskId = null;
+        await LeaveAsync(to, HiveStorage.SystemActor, "task-released", $"task {taskId}");
+    }
+
+    public async Task Wake()
+    {
+        if (State.Spec is null) return;
+        await CheckHeartbeat(CancellationToken.None);
+    }
+
+    private async Task<TaskInfo> TookAsync(string taskId)
+    {
+        var to = Apply(AgentTrigger.TaskAssigned);
+        State.CurrentTaskId = taskId;
+        await MoveAsync(to, AgentId, "task-claimed", $"task {taskId}");
+        return await GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(taskId)).Get();
+    }
+
+    private async Task CheckHeartbeat(CancellationToken cancellationToken)
+    {
+        if (!AgentLifecycle.IsWatched(State.Status))
+        {
+            StopWatching();
+            return;
+        }
+        var deadline = _lastHeartbeat + _timing.HeartbeatDeadline;
+        if (clock.Now <= deadline) return;
+        var reason = $"no heartbeat since {_lastHeartbeat:O} (deadline {_timing.HeartbeatDeadline.TotalSeconds:0.###} s)";
+        await MoveAsync(AgentStatus.Unresponsive, HiveStorage.SystemActor, "missed-heartbeat", reason);
+        StopWatching();
+        await alerts.RaiseAsync(new HiveAlert(AlertKey, AlertKind.AgentUnresponsive, Entity, "HIGH",
+            $"Agent {AgentId} is unresponsive", $"Agent '{AgentId}' ({State.Spec!.DisplayName}) sent {reason}.", clock.Now),
+            cancellationToken);
+    }
+
+    private void WatchHeartbeats()
+    {
+        if (!AgentLifecycle.IsWatched(State.Status) || _heartbeatCheck is not null) return;
+        _heartbeatCheck = this.RegisterGrainTimer(CheckHeartbeat,
+            new GrainTimerCreationOptions(_timing.CheckInterval, _timing.CheckInterval) { KeepAlive = true });
+    }
+
+    private void StopWatching()
+    {
+        _heartbeatCheck?.Dispose();
+        _heartbeatCheck = null;
+    }
+
+    /// <summary>Moves to a status that leaves unresponsiveness behind, resolving its alert.</summary>
+    private async Task LeaveAsync(AgentStatus to, string actor, string action, string? reason)
+    {
+        var wasUnresponsive = State.Status == AgentStatus.Unresponsive;
+        await MoveAsync(to, actor, action, reason);
+        if (!AgentLifecycle.IsWatched(to)) StopWatching();
+        if (wasUnresponsive && to != AgentStatus.Unresponsive)
+            await alerts.ClearAsync(AlertKey, $"Agent '{AgentId}' is now {to} ({action} by {actor}).");
+    }
+
+    private async Task MoveAsync(AgentStatus to, string actor, string action, string? reason)
+    {
+        var from = State.Status;
+        State.Status = to;
+        State.StatusReason = reason;
+        if (to == AgentStatus.Offline) State.Draining = false;
+        await SaveAsync(Change(actor, action, from, to, reason));
+    }
+
+    private async Task SaveAsync(AuditEvent? change)
+    {
+        State.Version++;
+        State.UpdatedAt = clock.Now;
+        State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
+        await stored.WriteStateAsync();
+        _rowVersion.StateWritten();
+        await recorder.RecordAsync(AgentCatalogRow.From(State, _rowVersion.For(State.Version)), change);
+    }
+
+    private AgentStatus Apply(AgentTrigger trigger)
+    {
+        var t = AgentLifecycle.Transition(State.Status, trigger, State.CurrentTaskId is not null, State.Draining);
+        if (!t.Allowed) throw HiveException.InvalidTransition($"Agent '{AgentId}': {t.Error}.", Entity);
+        return t.To;
+    }
+
+    private AuditEvent Change(string actor, string action, AgentStatus? from, AgentStatus to, string? details) =>
+        new(clock.Now, actor, Entity, action, from?.ToString(), to.ToString(), details);
+
+    private void RequireRegistered()
+    {
+        if (State.Spec is null) throw HiveException.NotFound(Entity);
+    }
+
+    private static void RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
+            throw HiveException.Validation($"A reason of 1–{Limits.MaxTextLength} characters is required.");
+    }
+
+    private AgentInfo Snapshot() => new(State.Spec!, State.Status, State.Draining, State.CurrentTaskId, _load,
+        _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat, State.RegisteredAt, State.StatusReason, State.Version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId} could not park its heartbeat deadline on deactivation")]
+    private static partial void LogParkFailed(ILogger logger, Exception exception, string agentId);
+}

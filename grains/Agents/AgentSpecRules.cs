@@ -1,0 +1,36 @@
+namespace Hive.Agents;
+
+/// <summary>Validates an agent spec before anything is written; every rule names the field and the fix.</summary>
+public static class AgentSpecRules
+{
+    public static AgentSpec Validate(AgentSpec? spec, string expectedId)
+    {
+        if (spec is null) throw HiveException.Validation("An agent spec is required.");
+        HiveIds.Require(spec.Id, "Agent id");
+        if (spec.Id != expectedId) throw HiveException.Validation($"The spec's id '{spec.Id}' does not match agent '{expectedId}'.");
+        if (string.IsNullOrWhiteSpace(spec.DisplayName) || spec.DisplayName.Length > Limits.MaxNameLength)
+            throw HiveException.Validation($"Agent '{spec.Id}' needs a display name of 1–{Limits.MaxNameLength} characters.");
+        if (spec.Roles is null || spec.Roles.Count == 0 || spec.Roles.Count > Limits.MaxRoles)
+            throw HiveException.Validation($"Agent '{spec.Id}' needs 1–{Limits.MaxRoles} roles.");
+        foreach (var role in spec.Roles) HiveIds.Require(role, "Role");
+        var capabilities = spec.Capabilities ?? [];
+        if (capabilities.Count > Limits.MaxCapabilities)
+            throw HiveException.Validation($"Agent '{spec.Id}' may list at most {Limits.MaxCapabilities} capabilities.");
+        foreach (var capability in capabilities) HiveIds.Require(capability, "Capability");
+        var metadata = spec.Metadata ?? new Dictionary<string, string>();
+        if (metadata.Count > Limits.MaxMetadataEntries)
+            throw HiveException.Validation($"Agent '{spec.Id}' may carry at most {Limits.MaxMetadataEntries} metadata entries.");
+        foreach (var (key, value) in metadata)
+        {
+            HiveIds.Require(key, "Metadata key");
+            if (value is null || value.Length > Limits.MaxTextLength)
+                throw HiveException.Validation($"Metadata '{key}' needs a value of at most {Limits.MaxTextLength} characters.");
+        }
+        return spec with
+        {
+            Roles = spec.Roles.Distinct(StringComparer.Ordinal).ToArray(),
+            Capabilities = capabilities.Distinct(StringComparer.Ordinal).ToArray(),
+            Metadata = new Dictionary<string, string>(metadata, StringComparer.Ordinal),
+        };
+    }
+}

@@ -1,0 +1,45 @@
+using Hive.Agents;
+using Hive.Audit;
+using Hive.Ports;
+using Hive.Tasks;
+
+namespace Hive.Catalog;
+
+/// <summary>Serves listings from the catalog and audit ports; stateless, so every silo answers locally.</summary>
+[StatelessWorker]
+public sealed class HiveQueryGrain(ICatalog catalog, IAuditLog audit) : Grain, IHiveQueryGrain
+{
+    public async Task<Page<AgentSummary>> ListAgents(AgentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Role is not null) HiveIds.Require(query.Role, "Role");
+        var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Agent, query.Status?.ToString(), Tag: query.Role,
+            PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
+        return ToPage(rows, query.PageSize, AgentCatalogRow.ToSummary);
+    }
+
+    public async Task<Page<TaskSummary>> ListTasks(TaskQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Type is not null) HiveIds.Require(query.Type, "Task type");
+        if (query.AssignedAgent is not null) HiveIds.Require(query.AssignedAgent, "Agent id");
+        var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Task, query.Status?.ToString(), Type: query.Type,
+            Owner: query.AssignedAgent, PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
+        return ToPage(rows, query.PageSize, TaskCatalogRow.ToSummary);
+    }
+
+    public Task<Page<AuditEvent>> ReadAudit(AuditQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        PageSize(query.PageSize);
+        if (query.Since > query.Until) throw HiveException.Validation("The audit range starts after it ends; swap since and until.");
+        return audit.QueryAsync(query);
+    }
+
+    private static int PageSize(int requested) => requested is >= 1 and <= Limits.MaxPageSize
+        ? requested
+        : throw HiveException.Validation($"Page size must be 1–{Limits.MaxPageSize}; got {requested}.");
+
+    private static Page<T> ToPage<T>(IReadOnlyList<CatalogEntry> rows, int pageSize, Func<CatalogEntry, T> map) =>
+        new(rows.Select(map).ToArray(), rows.Count == pageSize ? rows[^1].Id : null);
+}

@@ -1,0 +1,414 @@
+using Hive.Agents;
+using Hive.Audit;
+using Hive.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Hive.Tasks;
+
+/// <summary>
+/// One task. Every change is validated by <see cref="TaskLifecycle"/>, written, then published (catalog row and
+/// audit event). Telling dependents and the releasing agent goes through a persisted outbox, so a crash between
+/// the write and the calls only delays them: the next activation, or the deadline sweeper, finishes the job.
+/// </summary>
+public sealed class TaskGrain(
+    [PersistentState("task", HiveStorage.Name)] IPersistentState<TaskState> stored,
+    HiveClock clock,
+    IOptions<HiveTimingOptions> timing,
+    ChangeRecorder recorder,
+    IAlertSink alerts) : Grain, ITaskGrain
+{
+    private readonly HiveTimingOptions _timing = timing.Value;
+    private TaskState State => stored.State;
+    private string TaskId => GrainKeys.IdOf(this.GetPrimaryKeyString());
+    private string Entity => "task/" + TaskId;
+    private string AlertKey => "task-overdue/" + TaskId;
+    private CatalogVersion _rowVersion;
+    private IGrainTimer? _deadlineCheck;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (State.Spec is null) return Task.CompletedTask;
+        if (State.HasOutbox)
+        {
+            this.RegisterGrainTimer(static (self, _) => self.FlushOutboxAsync(), this,
+                new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        }
+        WatchDeadline();
+        return Task.CompletedTask;
+    }
+
+    public async Task<TaskInfo> Create(TaskSpec spec, string actor)
+    {
+        var valid = TaskSpecRules.Validate(spec, TaskId);
+        HiveIds.Require(actor, "Actor");
+        if (State.Spec is not null)
+        {
+            if (TaskSpecRules.SameAs(State.Spec, valid)) return Snapshot();
+            throw HiveException.Conflict($"Task '{TaskId}' already exists with a different spec; choose another id.", Entity, State.Version);
+        }
+        var prerequisites = valid.Prerequisites!.Select(id => (Id: id, Grain: TaskOf(id))).ToArray();
+        // Every prerequisite must exist before this task registers with any of them: bad input changes nothing.
+        var exists = await Task.WhenAll(prerequisites.Select(p => ExistsAsync(p.Grain)));
+        var unknown = prerequisites.Where((_, i) => !exists[i]).Select(p => p.Id).ToArray();
+        if (unknown.Length > 0)
+            throw HiveException.Validation($"Task '{TaskId}' names unknown prerequisite(s): {string.Join(", ", unknown)}. Create them first.", Entity);
+        var statuses = await Task.WhenAll(prerequisites.Select(p => p.Grain.AddDependent(TaskId)));
+
+        State.Spec = valid;
+        State.CreatedAt = clock.Now;
+        State.Prerequisites = prerequisites.Select((p, i) => (p.Id, statuses[i])).ToDictionary(p => p.Id, p => p.Item2);
+        State.Status = TaskDependencies.Evaluate(State.Prerequisites) switch
+        {
+            PrerequisiteState.Met => HiveTaskStatus.Ready,
+            PrerequisiteState.Blocked => HiveTaskStatus.Blocked,
+            _ => HiveTaskStatus.Pending,
+        };
+        State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
+        await SaveAsync(Change(actor, "created", null, $"type {valid.Type}, priority {valid.Priority}"));
+        EnqueueIfReady();
+        return Snapshot();
+    }
+
+    public Task<TaskInfo> Get()
+    {
+        RequireExists();
+        return Task.FromResult(Snapshot());
+    }
+
+    public async Task<bool> TryAssign(string agentId)
+    {
+        if (State.Spec is null || !TaskLifecycle.Transition(State.Status, TaskTrigger.Assign).Allowed) return false;
+        var from = State.Status;
+        State.Status = HiveTaskStatus.Assigned;
+        State.AssignedAgent = agentId;
+        State.Attempts++;
+        State.ProgressPercent = 0;
+        State.ProgressNote = null;
+        State.StatusReason = null;
+        State.Approvals.Clear();
+        State.Deadline = State.Spec.TimeBudget is { } budget ? clock.Now + budget : null;
+        State.OverdueRaised = false;
+        await SaveAsync(Change(agentId, "assigned", from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
+        WatchDeadline();
+        return true;
+    }
+
+    public async Task<TaskInfo> Start(string agentId)
+    {
+        var from = Require(TaskTrigger.Start, agentId);
+        State.Status = HiveTaskStatus.InProgress;
+        await SaveAsync(Change(agentId, "started", from, null));
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> ReportProgress(string agentId, int percent, string? note)
+    {
+        if (percent is < 0 or > 100) throw HiveException.Validation($"Progress must be 0–100; got {percent}.", Entity);
+        if (note is { Length: > Limits.MaxTextLength }) throw HiveException.Validation($"A progress note may be at most {Limits.MaxTextLength} characters.", Entity);
+        var from = Require(TaskTrigger.Progress, agentId);
+        State.Status = HiveTaskStatus.InProgress;
+        State.ProgressPercent = percent;
+        State.ProgressNote = note;
+        await SaveAsync(Change(agentId, "progress", from, $"{percent}%{(note is null ? "" : ": " + note)}"));
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> Complete(string agentId, string? result)
+    {
+        if (result is { Length: > Limits.MaxTextLength }) throw HiveException.Validation($"A result may be at most {Limits.MaxTextLength} characters.", Entity);
+        var from = Require(TaskTrigger.Complete, agentId);
+        State.Result = result;
+        State.ProgressPercent = 100;
+        if (State.Spec!.RequiredApprovals!.Count > 0)
+        {
+            State.Status = HiveTaskStatus.AwaitingApproval;
+            await SaveAsync(Change(agentId, "awaiting-approval", from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
+        }
+        else
+        {
+            await FinishAsync(HiveTaskStatus.Completed, agentId, "completed", result);
+        }
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> Fail(string agentId, string error, FailureKind kind)
+    {
+        if (string.IsNullOrWhiteSpace(error) || error.Length > Limits.MaxTextLength)
+            throw HiveException.Validation($"A failure needs an error of 1–{Limits.MaxTextLength} characters.", Entity);
+        var trigger = kind == FailureKind.Permanent ? TaskTrigger.FailPermanent : TaskTrigger.FailTransient;
+        var facts = new TaskFacts(AttemptsRemain: State.Spec is not null && State.Attempts < State.Spec.MaxAttempts);
+        Require(trigger, agentId, facts);
+        var to = TaskLifecycle.Transition(State.Status, trigger, facts).To;
+        var reason = $"{kind.ToString().ToLowerInvariant()} failure on attempt {State.Attempts}: {error}";
+        if (to == HiveTaskStatus.Ready)
+        {
+            await FinishAsync(HiveTaskStatus.Ready, agentId, "retrying", reason);
+            EnqueueIfReady();
+        }
+        else
+        {
+            await FinishAsync(HiveTaskStatus.Failed, agentId, "failed", reason);
+        }
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> Approve(string agentId, string? note)
+    {
+        if (note is { Length: > Limits.MaxTextLength }) throw HiveException.Validation($"An approval note may be at most {Limits.MaxTextLength} characters.", Entity);
+        var roles = await ApproverRolesAsync(agentId, TaskTrigger.Approve);
+        var waiting = WaitingApprovals();
+        var granted = roles.Intersect(waiting, StringComparer.Ordinal).ToArray();
+        if (granted.Length == 0)
+        {
+            throw HiveException.Forbidden(
+                $"Agent '{agentId}' (roles: {string.Join(", ", roles)}) cannot approve task '{TaskId}': it awaits approval from {string.Join(", ", waiting)}.", Entity);
+        }
+        State.Approvals.AddRange(granted.Select(role => new Approval(role, agentId, note, clock.Now)));
+        if (WaitingApprovals().Count == 0)
+        {
+            await FinishAsync(HiveTaskStatus.Completed, agentId, "approved", $"as {string.Join(", ", granted)}; all approvals given");
+        }
+        else
+        {
+            await SaveAsync(Change(agentId, "approved", State.Status, $"as {string.Join(", ", granted)}"));
+        }
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> Reject(string agentId, string reason)
+    {
+        RequireReason(reason);
+        await ApproverRolesAsync(agentId, TaskTrigger.Reject);
+        var from = State.Status;
+        State.Status = HiveTaskStatus.InProgress;
+        State.StatusReason = $"rejected by {agentId}: {reason}";
+        State.Approvals.Clear();
+        await SaveAsync(Change(agentId, "rejected", from, reason));
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> Cancel(string actor, string reason)
+    {
+        HiveIds.Require(actor, "Actor");
+        RequireReason(reason);
+        RequireExists();
+        Allow(TaskTrigger.Cancel, default);
+        await FinishAsync(HiveTaskStatus.Cancelled, actor, "cancelled", reason);
+        return Snapshot();
+    }
+
+    public async Task<TaskInfo> Retry(string actor)
+    {
+        HiveIds.Require(actor, "Actor");
+        RequireExists();
+        var to = Allow(TaskTrigger.Retry, new TaskFacts(Prerequisites: TaskDependencies.Evaluate(State.Prerequisites)));
+        var from = State.Status;
+        State.Status = to;
+        State.Attempts = 0;
+        State.AssignedAgent = null;
+        State.Result = null;
+        State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
+        State.DependentsToNotify = State.Dependents.Count > 0;
+        await SaveAsync(Change(actor, "retried", from, "fresh retry budget"));
+        EnqueueIfReady();
+        await FlushOutboxAsync();
+        return Snapshot();
+    }
+
+    public async Task<HiveTaskStatus> AddDependent(string dependentTaskId)
+    {
+        RequireExists();
+        if (State.Status != HiveTaskStatus.Completed && !State.Dependents.Contains(dependentTaskId))
+        {
+            if (State.Dependents.Count >= Limits.MaxDependents)
+                throw HiveException.Validation($"Task '{TaskId}' already has {Limits.MaxDependents} dependents, the most a task may have.", Entity);
+            State.Dependents.Add(dependentTaskId);
+            await SaveAsync(null);
+        }
+        return State.Status;
+    }
+
+    public async Task PrerequisiteChanged(string prerequisiteId, HiveTaskStatus status)
+    {
+        if (State.Spec is null || !State.Prerequisites.TryGetValue(prerequisiteId, out var known) || known == status) return;
+        State.Prerequisites[prerequisiteId] = status;
+        var standing = TaskDependencies.Evaluate(State.Prerequisites);
+        var from = State.Status;
+        var trigger = (standing, from) switch
+        {
+            (PrerequisiteState.Blocked, HiveTaskStatus.Pending or HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteFailed,
+            (not PrerequisiteState.Blocked, HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteRecovered,
+            (PrerequisiteState.Met, HiveTaskStatus.Pending) => TaskTrigger.PrerequisitesMet,
+            _ => (TaskTrigger?)null,
+        };
+        if (trigger is { } t) State.Status = TaskLifecycle.Transition(from, t).To;
+        if (State.Status == HiveTaskStatus.Pending && standing == PrerequisiteState.Met)
+            State.Status = TaskLifecycle.Transition(State.Status, TaskTrigger.PrerequisitesMet).To;
+        State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
+        State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
+        await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, "prerequisite-changed", from, $"{prerequisiteId} is {status}"));
+        EnqueueIfReady();
+        await FlushOutboxAsync();
+    }
+
+    public async Task Wake()
+    {
+        if (State.Spec is null) return;
+        await FlushOutboxAsync();
+        await CheckDeadline(CancellationToken.None);
+    }
+
+    /// <summary>Leaves the held statuses (or moves to a terminal one): releases the agent and tells dependents, through the outbox.</summary>
+    private async Task FinishAsync(HiveTaskStatus to, string actor, string action, string? reason)
+    {
+        var from = State.Status;
+        State.Status = to;
+        State.StatusReason = to == HiveTaskStatus.Completed ? null : reason;
+        if (TaskLifecycle.IsHeld(from)) State.AgentToRelease = State.AssignedAgent;
+        if (to == HiveTaskStatus.Ready) State.AssignedAgent = null;
+        State.DependentsToNotify = TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(to) && State.Dependents.Count > 0;
+        var wasOverdue = State.OverdueRaised;
+        State.Deadline = null;
+        State.OverdueRaised = false;
+        await SaveAsync(Change(actor, action, from, reason));
+        StopDeadlineWatch();
+        await FlushOutboxAsync();
+        if (wasOverdue) await alerts.ClearAsync(AlertKey, $"Task '{TaskId}' is now {to}.");
+    }
+
+    private async Task FlushOutboxAsync()
+    {
+        if (!State.HasOutbox) return;
+        if (State.AgentToRelease is { } agent)
+            await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)).TaskReleased(TaskId);
+        if (State.DependentsToNotify)
+            await Task.WhenAll(State.Dependents.Select(d => TaskOf(d).PrerequisiteChanged(TaskId, State.Status)));
+        State.AgentToRelease = null;
+        State.DependentsToNotify = false;
+        // The cleared outbox reaches storage with the next state write; until then a repeat is harmless.
+        await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), WakeAt()), null);
+    }
+
+    private async Task CheckDeadline(CancellationToken cancellationToken)
+    {
+        if (!TaskLifecycle.IsHeld(State.Status) || State.Deadline is not { } deadline || State.OverdueRaised)
+        {
+            StopDeadlineWatch();
+            return;
+        }
+        if (clock.Now <= deadline) return;
+        State.OverdueRaised = true;
+        var budget = State.Spec!.TimeBudget!.Value;
+        await SaveAsync(Change(HiveStorage.SystemActor, "overdue", State.Status, $"time budget {budget} ran out at {deadline:O}"));
+        StopDeadlineWatch();
+        await alerts.RaiseAsync(new HiveAlert(AlertKey, AlertKind.TaskOverdue, Entity, "MEDIUM", $"Task {TaskId} is overdue",
+            $"Task '{TaskId}' ({State.Spec.Title}), held by '{State.AssignedAgent}', ran past its time budget of {budget}.", clock.Now),
+            cancellationToken);
+    }
+
+    private void WatchDeadline()
+    {
+        if (_deadlineCheck is not null || !TaskLifecycle.IsHeld(State.Status) || State.Deadline is null || State.OverdueRaised) return;
+        _deadlineCheck = this.RegisterGrainTimer(CheckDeadline,
+            new GrainTimerCreationOptions(_timing.CheckInterval, _timing.CheckInterval) { KeepAlive = true });
+    }
+
+    private void StopDeadlineWatch()
+    {
+        _deadlineCheck?.Dispose();
+        _deadlineCheck = null;
+    }
+
+    private void EnqueueIfReady()
+    {
+        if (State.Status != HiveTaskStatus.Ready) return;
+        GrainFactory.GetGrain<IReadyQueueGrain>(TaskCatalogRow.QueueKeyOf(State.Spec!))
+            .Enqueue(new ReadyTaskEntry(TaskId, State.Spec!.Priority, State.CreatedAt));
+    }
+
+    /// <summary>When the sweeper must wake this task if it is not activated: an unfinished outbox soon, else its deadline.</summary>
+    private DateTimeOffset? WakeAt() =>
+        State.HasOutbox ? clock.Now + (2 * _timing.SweepInterval)
+        : TaskLifecycle.IsHeld(State.Status) && !State.OverdueRaised ? State.Deadline
+        : null;
+
+    private async Task SaveAsync(AuditEvent? change)
+    {
+        State.Version++;
+        State.UpdatedAt = clock.Now;
+        await stored.WriteStateAsync();
+        _rowVersion.StateWritten();
+        await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change);
+    }
+
+    private async Task<IReadOnlyList<string>> ApproverRolesAsync(string agentId, TaskTrigger trigger)
+    {
+        HiveIds.Require(agentId, "Agent id");
+        RequireExists();
+        Allow(trigger, default);
+        if (agentId == State.AssignedAgent)
+            throw HiveException.Forbidden($"Agent '{agentId}' did the work on task '{TaskId}' and cannot sign it off; another agent must.", Entity);
+        var approver = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
+        if (!approver.Spec.Roles.Intersect(State.Spec!.RequiredApprovals!, StringComparer.Ordinal).Any())
+        {
+            throw HiveException.Forbidden(
+                $"Agent '{agentId}' (roles: {string.Join(", ", approver.Spec.Roles)}) has no role that signs off task '{TaskId}'; required: {string.Join(", ", State.Spec.RequiredApprovals!)}.", Entity);
+        }
+        return approver.Spec.Roles;
+    }
+
+    private List<string> WaitingApprovals() =>
+        State.Spec!.RequiredApprovals!.Where(role => State.Approvals.All(a => a.Role != role)).ToList();
+
+    /// <summary>Checks the transition and that <paramref name="agentId"/> holds the task; returns the current status.</summary>
+    private HiveTaskStatus Require(TaskTrigger trigger, string agentId, TaskFacts facts = default)
+    {
+        HiveIds.Require(agentId, "Agent id");
+        RequireExists();
+        Allow(trigger, facts);
+        if (State.AssignedAgent != agentId)
+            throw HiveException.Forbidden($"Task '{TaskId}' is assigned to '{State.AssignedAgent}', not to '{agentId}'.", Entity);
+        return State.Status;
+    }
+
+    private HiveTaskStatus Allow(TaskTrigger trigger, TaskFacts facts)
+    {
+        var t = TaskLifecycle.Transition(State.Status, trigger, facts);
+        if (!t.Allowed) throw HiveException.InvalidTransition($"Task '{TaskId}': {t.Error}.", Entity);
+        return t.To;
+    }
+
+    private void RequireExists()
+    {
+        if (State.Spec is null) throw HiveException.NotFound(Entity);
+    }
+
+    private void RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
+            throw HiveException.Validation($"A reason of 1–{Limits.MaxTextLength} characters is required.", Entity);
+    }
+
+    private ITaskGrain TaskOf(string id) => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(id));
+
+    private static async Task<bool> ExistsAsync(ITaskGrain task)
+    {
+        try
+        {
+            await task.Get();
+            return true;
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            return false;
+        }
+    }
+
+    private AuditEvent Change(string actor, string action, HiveTaskStatus? from, string? details) =>
+        new(clock.Now, actor, Entity, action, from?.ToString(), State.Status.ToString(), details);
+
+    private TaskInfo Snapshot() => new(State.Spec!, State.Status, State.AssignedAgent, State.Attempts, State.ProgressPercent,
+        State.ProgressNote, State.Approvals.ToArray(), State.StatusReason,
+        State.Prerequisites.Where(p => p.Value != HiveTaskStatus.Completed).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray(),
+        State.CreatedAt, State.UpdatedAt, State.Deadline, State.Result, State.Version);
+}

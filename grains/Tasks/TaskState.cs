@@ -1,0 +1,33 @@
+namespace Hive.Tasks;
+
+/// <summary>What a task grain persists. Bounded: prerequisites, dependents and approvals have fixed limits.</summary>
+[GenerateSerializer, Alias("hive.task-state.v1")]
+public sealed class TaskState
+{
+    [Id(0)] public TaskSpec? Spec { get; set; }
+    [Id(1)] public HiveTaskStatus Status { get; set; }
+    [Id(2)] public string? AssignedAgent { get; set; }
+    [Id(3)] public int Attempts { get; set; }
+    [Id(4)] public int ProgressPercent { get; set; }
+    [Id(5)] public string? ProgressNote { get; set; }
+    [Id(6)] public List<Approval> Approvals { get; set; } = [];
+    [Id(7)] public string? StatusReason { get; set; }
+
+    /// <summary>The last status each prerequisite reported.</summary>
+    [Id(8)] public Dictionary<string, HiveTaskStatus> Prerequisites { get; set; } = [];
+    [Id(9)] public List<string> Dependents { get; set; } = [];
+    [Id(10)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(11)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(12)] public DateTimeOffset? Deadline { get; set; }
+    [Id(13)] public bool OverdueRaised { get; set; }
+    [Id(14)] public string? Result { get; set; }
+    [Id(15)] public long Version { get; set; }
+
+    /// <summary>Outbox: dependents still to be told about a status change.</summary>
+    [Id(16)] public bool DependentsToNotify { get; set; }
+
+    /// <summary>Outbox: an agent still to be told it no longer holds this task.</summary>
+    [Id(17)] public string? AgentToRelease { get; set; }
+
+    public bool HasOutbox => DependentsToNotify || AgentToRelease is not null;
+}

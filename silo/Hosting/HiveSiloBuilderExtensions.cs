@@ -1,0 +1,25 @@
+using Hive.Silo.InMemory;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hive.Silo.Hosting;
+
+/// <summary>Wires the Hive domain into a silo. Adapters registered before this call win over the in-memory defaults.</summary>
+public static class HiveSiloBuilderExtensions
+{
+    public static ISiloBuilder AddHive(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddOptions<HiveTimingOptions>()
+            .Bind(configuration.GetSection(HiveTimingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(HiveClock.System);
+        services.TryAddSingleton<ICatalog, InMemoryCatalog>();
+        services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
+        services.TryAddSingleton<IAlertSink, InMemoryAlertSink>();
+        services.AddSingleton<ChangeRecorder>();
+        services.AddHostedService<SweeperKeeper>();
+        silo.AddMemoryGrainStorage(HiveStorage.Name);
+        return silo;
+    }
+}

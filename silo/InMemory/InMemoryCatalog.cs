@@ -1,0 +1,54 @@
+namespace Hive.Silo.InMemory;
+
+/// <summary>The catalog for single-process mode: rows in a dictionary, gone when the process ends.</summary>
+public sealed class InMemoryCatalog : ICatalog
+{
+    private readonly Dictionary<(EntityKind, string), CatalogEntry> _rows = [];
+    private readonly Lock _gate = new();
+
+    public Task UpsertAsync(IReadOnlyList<CatalogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var entry in entries)
+            {
+                var key = (entry.Kind, entry.Id);
+                if (!_rows.TryGetValue(key, out var current) || current.Version < entry.Version)
+                    _rows[key] = entry;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<CatalogEntry>> QueryAsync(CatalogQuery query, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<CatalogEntry> page = _rows.Values
+                .Where(r => r.Kind == query.Kind
+                    && (query.Status is null || r.Status == query.Status)
+                    && (query.Tag is null || r.Tags.Contains(query.Tag, StringComparer.Ordinal))
+                    && (query.Type is null || r.Type == query.Type)
+                    && (query.Owner is null || r.Owner == query.Owner)
+                    && (query.QueueKey is null || r.QueueKey == query.QueueKey)
+                    && (query.AfterId is null || string.CompareOrdinal(r.Id, query.AfterId) > 0))
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .Take(query.PageSize)
+                .ToArray();
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<CatalogEntry> due = _rows.Values
+                .Where(r => r.WakeAt <= now)
+                .OrderBy(r => r.WakeAt)
+                .Take(limit)
+                .ToArray();
+            return Task.FromResult(due);
+        }
+    }
+}
