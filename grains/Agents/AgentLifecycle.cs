@@ -25,7 +25,8 @@ public static class AgentLifecycle
             (AgentTrigger.Heartbeat, _) => AgentTransition.Move(from),
 
             (AgentTrigger.TaskAssigned, _) when draining => AgentTransition.Deny("the agent is draining and takes no new tasks"),
-            (AgentTrigger.TaskAssigned, AgentStatus.Registered or AgentStatus.Ready) when !hasTask => AgentTransition.Move(AgentStatus.Busy),
+            (AgentTrigger.TaskAssigned, AgentStatus.Registered or AgentStatus.Ready) when hasTask => AgentTransition.Deny("the agent already holds a task; finish it first"),
+            (AgentTrigger.TaskAssigned, AgentStatus.Registered or AgentStatus.Ready) => AgentTransition.Move(AgentStatus.Busy),
             (AgentTrigger.TaskAssigned, AgentStatus.Busy) => AgentTransition.Deny("the agent already holds a task; finish it first"),
             (AgentTrigger.TaskAssigned, AgentStatus.Suspended) => AgentTransition.Deny("the agent is suspended and takes no new tasks"),
             (AgentTrigger.TaskAssigned, AgentStatus.Unresponsive) => AgentTransition.Deny("the agent is unresponsive; send a heartbeat first"),

@@ -7,7 +7,7 @@ namespace Hive.Catalog;
 
 /// <summary>Serves listings from the catalog and audit ports; stateless, so every silo answers locally.</summary>
 [StatelessWorker]
-public sealed class HiveQueryGrain(ICatalog catalog, IAuditLog audit) : Grain, IHiveQueryGrain
+public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit) : Grain, IHiveQueryGrain
 {
     public async Task<Page<AgentSummary>> ListAgents(AgentQuery query)
     {

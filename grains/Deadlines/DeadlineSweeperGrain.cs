@@ -7,7 +7,7 @@ namespace Hive.Deadlines;
 
 /// <summary>Reads due wake-ups from the catalog on a keep-alive timer and wakes those grains.</summary>
 public sealed partial class DeadlineSweeperGrain(
-    ICatalog catalog,
+    IEntityCatalog catalog,
     HiveClock clock,
     IOptions<HiveTimingOptions> timing,
     ILogger<DeadlineSweeperGrain> log) : Grain, IDeadlineSweeperGrain

@@ -7,7 +7,7 @@ namespace Hive.Tasks;
 /// loads the ready rows when it activates and tasks add themselves when they become ready, so losing the
 /// activation loses nothing. A claim asks the task itself, which hands itself out exactly once.
 /// </summary>
-public sealed class ReadyQueueGrain(ICatalog catalog) : Grain, IReadyQueueGrain
+public sealed class ReadyQueueGrain(IEntityCatalog catalog) : Grain, IReadyQueueGrain
 {
     private readonly SortedSet<ReadyTaskEntry> _ready = new(ReadyTaskEntry.ClaimOrder);
     private readonly Dictionary<string, ReadyTaskEntry> _byId = new(StringComparer.Ordinal);

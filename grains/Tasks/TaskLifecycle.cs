@@ -45,7 +45,7 @@ public static class TaskLifecycle
             _ => TaskTransition.Deny(Explain(from, trigger)),
         };
 
-    /// <summary>Statuses a task never leaves except by an operator's retry.</summary>
+    /// <summary>Statuses a task never leaves by itself: completed is final; failed and cancelled only by an operator's retry.</summary>
     public static bool IsTerminal(HiveTaskStatus status) =>
         status is HiveTaskStatus.Completed or HiveTaskStatus.Failed or HiveTaskStatus.Cancelled;
 

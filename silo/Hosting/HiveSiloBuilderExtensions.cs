@@ -14,7 +14,7 @@ public static class HiveSiloBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(HiveClock.System);
-        services.TryAddSingleton<ICatalog, InMemoryCatalog>();
+        services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
         services.TryAddSingleton<IAlertSink, InMemoryAlertSink>();
         services.AddSingleton<ChangeRecorder>();

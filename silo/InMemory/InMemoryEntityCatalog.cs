@@ -1,7 +1,7 @@
 namespace Hive.Silo.InMemory;
 
 /// <summary>The catalog for single-process mode: rows in a dictionary, gone when the process ends.</summary>
-public sealed class InMemoryCatalog : ICatalog
+public sealed class InMemoryEntityCatalog : IEntityCatalog
 {
     private readonly Dictionary<(EntityKind, string), CatalogEntry> _rows = [];
     private readonly Lock _gate = new();

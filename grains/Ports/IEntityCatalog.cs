@@ -1,7 +1,7 @@
 namespace Hive.Ports;
 
 /// <summary>The listing index grains write to and listings read from. Adapters: in-memory, PostgreSQL.</summary>
-public interface ICatalog
+public interface IEntityCatalog
 {
     /// <summary>Writes the rows, each only when newer than what is stored. Returns when they are durable.</summary>
     Task UpsertAsync(IReadOnlyList<CatalogEntry> entries, CancellationToken cancellationToken = default);

@@ -1,0 +1,17 @@
+namespace Hive.Client;
+
+/// <summary>
+/// The whole hive as a service author sees it. Every method either succeeds or throws a
+/// <see cref="HiveException"/> with a stable <see cref="HiveException.Code"/>; grains and keys stay hidden.
+/// </summary>
+public sealed class HiveClient(IClusterClient cluster)
+{
+    /// <summary>Register agents, send heartbeats, claim tasks, operate on agents.</summary>
+    public HiveAgents Agents { get; } = new(cluster);
+
+    /// <summary>Create tasks, report progress, complete, approve, cancel, retry and list them.</summary>
+    public HiveTasks Tasks { get; } = new(cluster);
+
+    /// <summary>Read the audit trail.</summary>
+    public HiveAudit Audit { get; } = new(cluster);
+}

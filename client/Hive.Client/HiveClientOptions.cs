@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hive.Client;
+
+/// <summary>How a service reaches the hive. Bound from configuration section <c>Hive:Client</c>.</summary>
+public sealed class HiveClientOptions
+{
+    public const string Section = "Hive:Client";
+
+    /// <summary>Gateway addresses as <c>host:port</c>; the single-process hive listens on 127.0.0.1:30000.</summary>
+    public IList<string> Gateways { get; } = ["127.0.0.1:30000"];
+
+    public string ClusterId { get; set; } = "hive";
+    public string ServiceId { get; set; } = "hive";
+
+    /// <summary>Resolves <see cref="Gateways"/>; throws with one line per bad setting.</summary>
+    public IPEndPoint[] ResolveGateways()
+    {
+        var problems = new List<string>();
+        var endpoints = new List<IPEndPoint>();
+        if (Gateways.Count == 0) problems.Add($"{Section}:Gateways is empty; name at least one gateway as host:port.");
+        if (!HiveIds.IsValid(ClusterId)) problems.Add($"{Section}:ClusterId '{ClusterId}' is not a valid id.");
+        if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' is not a valid id.");
+        foreach (var gateway in Gateways)
+        {
+            var colon = gateway.LastIndexOf(':');
+            if (colon <= 0 || !int.TryParse(gateway.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
+            {
+                problems.Add($"{Section}:Gateways entry '{gateway}' must be host:port, for example 127.0.0.1:30000.");
+                continue;
+            }
+            var host = gateway[..colon];
+            var address = IPAddress.TryParse(host, out var ip) ? ip : Resolve(host, problems);
+            if (address is not null) endpoints.Add(new IPEndPoint(address, port));
+        }
+        if (problems.Count > 0) throw new InvalidOperationException("Hive client configuration: " + string.Join(" ", problems));
+        return endpoints.ToArray();
+    }
+
+    private static IPAddress? Resolve(string host, List<string> problems)
+    {
+        try
+        {
+            return Dns.GetHostAddresses(host).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork)
+                ?? Dns.GetHostAddresses(host).First();
+        }
+        catch (SocketException e)
+        {
+            problems.Add($"Gateway host '{host}' does not resolve: {e.Message}.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Hive.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>One call adds Hive to a generic host: the Orleans client and the <see cref="HiveClient"/> facade.</summary>
+public static class HiveClientServiceCollectionExtensions
+{
+    /// <summary>Adds Hive with options from the <c>Hive:Client</c> configuration section.</summary>
+    public static IServiceCollection AddHiveClient(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddHiveClient(options => configuration.GetSection(HiveClientOptions.Section).Bind(options));
+
+    /// <summary>Adds Hive with options set in code.</summary>
+    public static IServiceCollection AddHiveClient(this IServiceCollection services, Action<HiveClientOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new HiveClientOptions();
+        configure(options);
+        var gateways = options.ResolveGateways();
+        services.AddOrleansClient(client =>
+        {
+            client.UseStaticClustering(gateways);
+            client.Configure<ClusterOptions>(cluster =>
+            {
+                cluster.ClusterId = options.ClusterId;
+                cluster.ServiceId = options.ServiceId;
+            });
+        });
+        services.AddSingleton<HiveClient>();
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using Hive.Client;
+using Hive.Silo.Hosting;
+using Hive.Ports;
+using Hive.Silo.InMemory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace Hive.Tests.Cluster;
+
+/// <summary>
+/// An in-process hive of two silos sharing one set of in-memory adapters, with Hive's clock faked.
+/// Timers tick every few milliseconds of real time but compare against the fake clock, so a test moves
+/// time with <see cref="Advance"/> and then waits briefly for the effect — it never sleeps out a deadline.
+/// </summary>
+public sealed class HiveClusterFixture : IAsyncLifetime
+{
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
+    public const int MissedHeartbeatsAllowed = 3;
+    public static readonly TimeSpan HeartbeatDeadline = HeartbeatInterval * MissedHeartbeatsAllowed;
+    public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(25);
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public InMemoryEntityCatalog Catalog { get; } = new();
+    public InMemoryAuditLog Audit { get; } = new();
+    public InMemoryAlertSink Alerts { get; } = new(NullLogger<InMemoryAlertSink>.Instance);
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public HiveClient Hive { get; private set; } = null!;
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hive:Timing:HeartbeatInterval"] = HeartbeatInterval.ToString(),
+            ["Hive:Timing:MissedHeartbeatsAllowed"] = MissedHeartbeatsAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
+            ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
+        }).Build();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(new HiveClock(Time));
+            silo.Services.AddSingleton<IEntityCatalog>(Catalog);
+            silo.Services.AddSingleton<IAuditLog>(Audit);
+            silo.Services.AddSingleton<IAlertSink>(Alerts);
+            silo.AddHive(configuration);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Hive = new HiveClient(Cluster.Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    /// <summary>Moves Hive's clock forward; timers notice within a tick or two.</summary>
+    public void Advance(TimeSpan by) => Time.Advance(by);
+
+    /// <summary>Waits (bounded) until <paramref name="condition"/> holds; fails with <paramref name="what"/> otherwise.</summary>
+    public static async Task Eventually(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting until {what}.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>A fresh id per test, so tests sharing the cluster never see each other's entities.</summary>
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
+}
+
+[CollectionDefinition(Name)]
+public sealed class HiveClusterCollection : ICollectionFixture<HiveClusterFixture>
+{
+    public const string Name = "hive-cluster";
+}
