@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The one test command: builds the solution, runs every test project, prints "N passed, N failed, N skipped"
+# and exits with dotnet test's own status (non-zero when anything failed or did not build).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+dotnet test Hive.Orleans.sln --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# dotnet test prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S" line per test assembly.
+read -r passed failed skipped < <(
+  sed -nE 's/.*(Passed|Failed)! +- +Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\3 \2 \4/p' "$log" |
+    awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1   # the build or the test host failed before any test could report
+  echo "The test run did not complete (exit $status); see the output above." >&2
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
