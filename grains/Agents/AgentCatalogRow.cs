@@ -14,7 +14,7 @@ internal static class AgentCatalogRow
         Type: null,
         Owner: state.CurrentTaskId,
         Tags: state.Spec.Roles,
-        QueueKey: null,
+        Scope: null,
         Priority: 0,
         state.RegisteredAt,
         state.UpdatedAt,

@@ -1,6 +1,4 @@
-using Hive.Agents;
 using Hive.Ports;
-using Hive.Tasks;
 using Microsoft.Extensions.Options;
 
 namespace Hive.Deadlines;
@@ -34,12 +32,7 @@ public sealed partial class DeadlineSweeperGrain(
     {
         try
         {
-            await (row.Kind switch
-            {
-                EntityKind.Agent => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(row.Id)).Wake(),
-                EntityKind.Task => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(row.Id)).Wake(),
-                _ => Task.CompletedTask,
-            });
+            await WakeTargets.Wake(GrainFactory, row.Kind, row.Id);
             return true;
         }
         catch (Exception e)

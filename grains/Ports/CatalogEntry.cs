@@ -5,12 +5,16 @@ public enum EntityKind
 {
     Agent = 0,
     Task = 1,
+    MemoryKey = 2,
+    MemoryChannel = 3,
+    Escalation = 4,
 }
 
 /// <summary>
 /// The listing row a grain writes on every change. <see cref="Version"/> only grows: a row is replaced only
 /// by a newer version, so late or repeated writes never roll a listing back. <see cref="WakeAt"/> asks the
-/// deadline sweeper to wake the grain at that time even when it is not activated.
+/// deadline sweeper to wake the grain at that time even when it is not activated. <see cref="Scope"/> is the
+/// group a row is listed under: a ready task's queue, a memory key's channel, a channel's namespace.
 /// </summary>
 public sealed record CatalogEntry(
     EntityKind Kind,
@@ -21,7 +25,7 @@ public sealed record CatalogEntry(
     string? Type,
     string? Owner,
     IReadOnlyList<string> Tags,
-    string? QueueKey,
+    string? Scope,
     int Priority,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -34,6 +38,6 @@ public sealed record CatalogQuery(
     string? Tag = null,
     string? Type = null,
     string? Owner = null,
-    string? QueueKey = null,
+    string? Scope = null,
     int PageSize = Limits.DefaultPageSize,
     string? AfterId = null);

@@ -19,7 +19,7 @@ public sealed class ReadyQueueGrain(IEntityCatalog catalog) : Grain, IReadyQueue
         while (true)
         {
             var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Task, nameof(HiveTaskStatus.Ready),
-                QueueKey: queueKey, PageSize: Limits.MaxPageSize, AfterId: after), cancellationToken);
+                Scope: queueKey, PageSize: Limits.MaxPageSize, AfterId: after), cancellationToken);
             foreach (var row in rows) Add(new ReadyTaskEntry(row.Id, row.Priority, row.CreatedAt));
             if (rows.Count < Limits.MaxPageSize) break;
             after = rows[^1].Id;

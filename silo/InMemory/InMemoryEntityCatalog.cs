@@ -30,7 +30,7 @@ public sealed class InMemoryEntityCatalog : IEntityCatalog
                     && (query.Tag is null || r.Tags.Contains(query.Tag, StringComparer.Ordinal))
                     && (query.Type is null || r.Type == query.Type)
                     && (query.Owner is null || r.Owner == query.Owner)
-                    && (query.QueueKey is null || r.QueueKey == query.QueueKey)
+                    && (query.Scope is null || r.Scope == query.Scope)
                     && (query.AfterId is null || string.CompareOrdinal(r.Id, query.AfterId) > 0))
                 .OrderBy(r => r.Id, StringComparer.Ordinal)
                 .Take(query.PageSize)

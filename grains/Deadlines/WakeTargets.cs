@@ -1,0 +1,16 @@
+using Hive.Agents;
+using Hive.Ports;
+using Hive.Tasks;
+
+namespace Hive.Deadlines;
+
+/// <summary>How the sweeper wakes the grain behind a catalog row, one line per kind of entity.</summary>
+internal static class WakeTargets
+{
+    public static Task Wake(IGrainFactory grains, EntityKind kind, string id) => kind switch
+    {
+        EntityKind.Agent => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id)).Wake(),
+        EntityKind.Task => grains.GetGrain<ITaskGrain>(GrainKeys.Task(id)).Wake(),
+        _ => Task.CompletedTask,
+    };
+}
