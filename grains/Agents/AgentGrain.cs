@@ -282,10 +282,10 @@ public sealed partial class AgentGrain(
         if (State.Spec is null) throw HiveException.NotFound(Entity);
     }
 
-    private static void RequireReason(string reason)
+    private void RequireReason(string reason)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
-            throw HiveException.Validation($"A reason of 1–{Limits.MaxTextLength} characters is required.");
+            throw HiveException.Validation($"Suspending agent '{AgentId}' needs a reason of 1–{Limits.MaxTextLength} characters.", Entity);
     }
 
     private AgentInfo Snapshot() => new(State.Spec!, State.Status, State.Draining, State.CurrentTaskId, _load,
