@@ -12,6 +12,9 @@ public sealed class HiveClient(IClusterClient cluster)
     /// <summary>Create tasks, report progress, complete, approve, cancel, retry and list them.</summary>
     public HiveTasks Tasks { get; } = new(cluster);
 
+    /// <summary>Send messages between agents; receive, ack and size an agent's inbox.</summary>
+    public HiveMessages Messages { get; } = new(cluster);
+
     /// <summary>Read the audit trail.</summary>
     public HiveAudit Audit { get; } = new(cluster);
 }

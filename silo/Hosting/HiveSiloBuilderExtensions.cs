@@ -1,3 +1,4 @@
+using Hive.Messaging;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,10 +14,15 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(HiveTimingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<MessagingOptions>()
+            .Bind(configuration.GetSection(MessagingOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(HiveClock.System);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
         services.TryAddSingleton<IAlertSink, InMemoryAlertSink>();
+        services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();
         silo.AddMemoryGrainStorage(HiveStorage.Name);

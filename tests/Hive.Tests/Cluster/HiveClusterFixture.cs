@@ -11,7 +11,8 @@ using Orleans.TestingHost;
 namespace Hive.Tests.Cluster;
 
 /// <summary>
-/// An in-process hive of two silos sharing one set of in-memory adapters, with Hive's clock faked.
+/// An in-process hive of two silos sharing one set of in-memory adapters (so an inbox that moves silo finds
+/// its messages), with Hive's clock faked.
 /// Timers tick every few milliseconds of real time but compare against the fake clock, so a test moves
 /// time with <see cref="Advance"/> and then waits briefly for the effect — it never sleeps out a deadline.
 /// </summary>
@@ -22,10 +23,14 @@ public sealed class HiveClusterFixture : IAsyncLifetime
     public static readonly TimeSpan HeartbeatDeadline = HeartbeatInterval * MissedHeartbeatsAllowed;
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>Small enough for a test to fill an inbox; no other test may leave this many messages pending.</summary>
+    public const int InboxCapacity = 20;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public InMemoryEntityCatalog Catalog { get; } = new();
     public InMemoryAuditLog Audit { get; } = new();
     public InMemoryAlertSink Alerts { get; } = new(NullLogger<InMemoryAlertSink>.Instance);
+    public InMemoryMessageStore Messages { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public HiveClient Hive { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -39,6 +44,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             ["Hive:Timing:MissedHeartbeatsAllowed"] = MissedHeartbeatsAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
             ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
+            ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         builder.ConfigureSilo((_, silo) =>
         {
@@ -46,6 +52,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IEntityCatalog>(Catalog);
             silo.Services.AddSingleton<IAuditLog>(Audit);
             silo.Services.AddSingleton<IAlertSink>(Alerts);
+            silo.Services.AddSingleton<IMessageStore>(Messages);
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();

@@ -1,0 +1,49 @@
+using Hive.Messaging;
+
+namespace Hive.Client;
+
+/// <summary>
+/// Messages between agents, delivered at least once: a message stays in the receiver's inbox, and comes back on
+/// every receive, until the receiver acks it. Handle a message, then ack it; expect to see one twice after a crash.
+/// </summary>
+public sealed class HiveMessages(IClusterClient cluster)
+{
+    /// <summary>
+    /// Sends the draft to the agent in <see cref="MessageDraft.To"/> and returns its sequence in that inbox.
+    /// <c>inbox-full</c> carries a retry-after: the receiver is behind, so wait and send again.
+    /// </summary>
+    public Task<long> SendAsync(MessageDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Messenger.Send(draft);
+    }
+
+    /// <summary>Sends the draft to every agent of <see cref="MessageDraft.ToRole"/> that is not offline; the receipt says who got it and whose inbox was full.</summary>
+    public Task<SendReceipt> SendToRoleAsync(MessageDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Messenger.SendToRole(draft);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="maxMessages"/> (1–100) pending messages, oldest first. With a <paramref name="wait"/>
+    /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over.
+    /// </summary>
+    public Task<IReadOnlyList<Message>> ReceiveAsync(string agentId, int maxMessages = 10, TimeSpan? wait = null) =>
+        Inbox(agentId).Receive(maxMessages, wait ?? TimeSpan.Zero);
+
+    /// <summary>Acks handled messages by sequence; returns how many were still pending. Repeating an ack is harmless.</summary>
+    public Task<int> AckAsync(string agentId, IEnumerable<long> sequences)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        return Inbox(agentId).Ack(sequences.ToArray());
+    }
+
+    /// <summary>How many messages wait unacked in the agent's inbox, and its capacity.</summary>
+    public Task<InboxSize> InboxSizeAsync(string agentId) => Inbox(agentId).Size();
+
+    private IMessengerGrain Messenger => cluster.GetGrain<IMessengerGrain>(0);
+
+    private IInboxGrain Inbox(string agentId) =>
+        cluster.GetGrain<IInboxGrain>(GrainKeys.Inbox(HiveIds.Require(agentId, "Agent id")));
+}

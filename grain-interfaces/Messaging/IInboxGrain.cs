@@ -1,0 +1,34 @@
+namespace Hive.Messaging;
+
+/// <summary>
+/// One agent's inbox, keyed by <see cref="Common.GrainKeys.Inbox"/>. Delivery is at least once: a message stays
+/// pending, and every receive returns it again, until the receiver acks it. Senders go through
+/// <see cref="IMessengerGrain"/>, which checks that both agents exist; service authors use Hive.Client.
+/// </summary>
+public interface IInboxGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores the message under the next sequence of this inbox (the argument's sequence is ignored) and returns
+    /// that sequence. The message is durable before this returns. A full inbox stores nothing and raises
+    /// <c>inbox-full</c> with a retry-after; the receiver must ack before more can be delivered.
+    /// </summary>
+    Task<long> Deliver(Message message);
+
+    /// <summary>
+    /// Up to <paramref name="maxMessages"/> (1–100) pending messages, lowest sequence first, so messages one sender
+    /// sent one after another arrive in that order. When none is pending, waits up to <paramref name="wait"/>
+    /// (capped at 25 s) for one to arrive, then answers, possibly empty. Nothing is removed: ack what was handled.
+    /// </summary>
+    [AlwaysInterleave]
+    Task<IReadOnlyList<Message>> Receive(int maxMessages, TimeSpan wait);
+
+    /// <summary>
+    /// Removes the messages with these sequences for good and returns how many of them were pending.
+    /// Unknown or already acked sequences are ignored, so an ack may safely be repeated.
+    /// </summary>
+    Task<int> Ack(IReadOnlyList<long> sequences);
+
+    /// <summary>The number of pending messages and the inbox capacity.</summary>
+    [AlwaysInterleave]
+    Task<InboxSize> Size();
+}

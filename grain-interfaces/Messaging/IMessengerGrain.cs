@@ -1,0 +1,21 @@
+namespace Hive.Messaging;
+
+/// <summary>
+/// Routes messages between agents (a stateless worker: use key 0). A send is validated and its sender and
+/// recipients checked before any inbox is touched, so a rejected send has stored nothing.
+/// </summary>
+public interface IMessengerGrain : IGrainWithIntegerKey
+{
+    /// <summary>
+    /// Delivers the draft to the one agent named in <see cref="MessageDraft.To"/> and returns the message's sequence
+    /// in that agent's inbox. <c>not-found</c> when the sender or the recipient never registered; <c>inbox-full</c>
+    /// (with a retry-after) when the recipient has too many unacked messages.
+    /// </summary>
+    Task<long> Send(MessageDraft draft);
+
+    /// <summary>
+    /// Delivers the draft to every agent of <see cref="MessageDraft.ToRole"/> that is not offline, and reports per
+    /// recipient whether it holds the message or its inbox was full. <c>not-found</c> when the sender never registered.
+    /// </summary>
+    Task<SendReceipt> SendToRole(MessageDraft draft);
+}

@@ -1,0 +1,76 @@
+using Hive.Agents;
+using Hive.Ports;
+
+namespace Hive.Messaging;
+
+/// <summary>
+/// Checks a send and hands it to the recipients' inboxes. Stateless, so every silo routes its own callers' sends;
+/// the inboxes alone order and store messages. Role recipients come from the catalog, page by page.
+/// </summary>
+[StatelessWorker]
+public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Grain, IMessengerGrain
+{
+    public async Task<long> Send(MessageDraft draft)
+    {
+        var valid = MessageRules.Validate(draft);
+        if (valid.To is null)
+            throw HiveException.Validation($"This draft is for role '{valid.ToRole}'; send it to the role, which reports each recipient.");
+        await Task.WhenAll(RequireAgent(valid.From, "Sender"), RequireAgent(valid.To, "Recipient"));
+        return await Inbox(valid.To).Deliver(MessageRules.ToMessage(valid, valid.To, clock.Now));
+    }
+
+    public async Task<SendReceipt> SendToRole(MessageDraft draft)
+    {
+        var valid = MessageRules.Validate(draft);
+        if (valid.ToRole is null)
+            throw HiveException.Validation($"This draft is for agent '{valid.To}'; send it to the agent, not to a role.");
+        await RequireAgent(valid.From, "Sender");
+        var sentAt = clock.Now;
+        var delivered = new List<Delivery>();
+        var full = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Agent, Tag: valid.ToRole,
+                PageSize: Limits.MaxPageSize, AfterId: after));
+            var recipients = rows.Where(r => r.Status != nameof(AgentStatus.Offline)).Select(r => r.Id).ToArray();
+            var sequences = await Task.WhenAll(recipients.Select(id => TryDeliver(valid, id, sentAt)));
+            for (var i = 0; i < recipients.Length; i++)
+            {
+                if (sequences[i] is { } sequence) delivered.Add(new Delivery(recipients[i], sequence));
+                else full.Add(recipients[i]);
+            }
+            if (rows.Count < Limits.MaxPageSize) break;
+            after = rows[^1].Id;
+        }
+        return new SendReceipt(delivered, full);
+    }
+
+    /// <summary>The sequence, or null when the recipient's inbox is full. Other failures fail the whole send.</summary>
+    private async Task<long?> TryDeliver(MessageDraft valid, string agentId, DateTimeOffset sentAt)
+    {
+        try
+        {
+            return await Inbox(agentId).Deliver(MessageRules.ToMessage(valid, agentId, sentAt));
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.InboxFull)
+        {
+            return null;
+        }
+    }
+
+    private async Task RequireAgent(string agentId, string who)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            throw new HiveException(HiveErrorCodes.NotFound,
+                $"{who} agent '{agentId}' is not registered, so nothing was sent. Register the agent first.", "agent/" + agentId);
+        }
+    }
+
+    private IInboxGrain Inbox(string agentId) => GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(agentId));
+}
