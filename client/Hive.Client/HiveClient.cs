@@ -15,6 +15,9 @@ public sealed class HiveClient(IClusterClient cluster)
     /// <summary>Send messages between agents; receive, ack and size an agent's inbox.</summary>
     public HiveMessages Messages { get; } = new(cluster);
 
+    /// <summary>Raise escalations and carry them through their lifecycle.</summary>
+    public HiveEscalations Escalations { get; } = new(cluster);
+
     /// <summary>Read the audit trail.</summary>
     public HiveAudit Audit { get; } = new(cluster);
 }

@@ -12,6 +12,7 @@ public static class GrainKeys
     public static string RoleQueue(string role) => "role/" + role;
     public static string AgentQueue(string agentId) => "agent/" + agentId;
     public static string Inbox(string agentId) => "inbox/" + agentId;
+    public static string Escalation(string escalationId) => "escalation/" + escalationId;
 
     /// <summary>Returns the user id behind a prefixed key.</summary>
     public static string IdOf(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];

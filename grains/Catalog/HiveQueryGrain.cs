@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Escalations;
 using Hive.Ports;
 using Hive.Tasks;
 
@@ -26,6 +27,14 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit) : Gr
         var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Task, query.Status?.ToString(), Type: query.Type,
             Owner: query.AssignedAgent, PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
         return ToPage(rows, query.PageSize, TaskCatalogRow.ToSummary);
+    }
+
+    public async Task<Page<EscalationSummary>> ListEscalations(EscalationQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Escalation, query.Status?.ToString(), Type: query.Severity?.ToString(),
+            PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
+        return ToPage(rows, query.PageSize, EscalationCatalogRow.ToSummary);
     }
 
     public Task<Page<AuditEvent>> ReadAudit(AuditQuery query)

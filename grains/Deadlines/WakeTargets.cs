@@ -1,4 +1,5 @@
 using Hive.Agents;
+using Hive.Escalations;
 using Hive.Ports;
 using Hive.Tasks;
 
@@ -11,6 +12,7 @@ internal static class WakeTargets
     {
         EntityKind.Agent => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id)).Wake(),
         EntityKind.Task => grains.GetGrain<ITaskGrain>(GrainKeys.Task(id)).Wake(),
+        EntityKind.Escalation => grains.GetGrain<IEscalationGrain>(GrainKeys.Escalation(id)).Wake(),
         _ => Task.CompletedTask,
     };
 }

@@ -1,3 +1,4 @@
+using Hive.Escalations;
 using Hive.Messaging;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,10 +19,14 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(MessagingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<EscalationOptions>()
+            .Bind(configuration.GetSection(EscalationOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(HiveClock.System);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
-        services.TryAddSingleton<IAlertSink, InMemoryAlertSink>();
+        services.TryAddSingleton<IAlertSink, EscalationAlertSink>();
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();

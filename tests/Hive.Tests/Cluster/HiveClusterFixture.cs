@@ -1,10 +1,10 @@
 using Hive.Client;
+using Hive.Escalations;
 using Hive.Silo.Hosting;
 using Hive.Ports;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 
@@ -29,7 +29,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public InMemoryEntityCatalog Catalog { get; } = new();
     public InMemoryAuditLog Audit { get; } = new();
-    public InMemoryAlertSink Alerts { get; } = new(NullLogger<InMemoryAlertSink>.Instance);
+    public AlertLog Alerts { get; } = new();
     public InMemoryMessageStore Messages { get; } = new();
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public HiveClient Hive { get; private set; } = null!;
@@ -51,7 +51,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new HiveClock(Time));
             silo.Services.AddSingleton<IEntityCatalog>(Catalog);
             silo.Services.AddSingleton<IAuditLog>(Audit);
-            silo.Services.AddSingleton<IAlertSink>(Alerts);
+            silo.Services.AddSingleton<IAlertSink>(sp => new RecordingAlertSink(Alerts, ActivatorUtilities.CreateInstance<EscalationAlertSink>(sp)));
             silo.Services.AddSingleton<IMessageStore>(Messages);
             silo.AddHive(configuration);
         });

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hive.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Hive.Escalations;
+
+/// <summary>
+/// Turns alerts the hive raises on its own into escalations: one escalation per alert key, supported by the
+/// agents of the configured responder role, resolved automatically with a note when the cause clears.
+/// </summary>
+public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog catalog, IOptions<EscalationOptions> options) : IAlertSink
+{
+    public async Task RaiseAsync(HiveAlert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var responders = await catalog.QueryAsync(new CatalogQuery(EntityKind.Agent, Tag: options.Value.AlertResponderRole,
+            PageSize: Limits.MaxSupportingAgents), cancellationToken);
+        var spec = new EscalationSpec(
+            EscalationIdFor(alert.Key),
+            Enum.TryParse<Severity>(alert.Severity, ignoreCase: true, out var severity) ? severity : Severity.High,
+            alert.Title,
+            alert.Description,
+            SupportingAgents: responders.Where(r => r.Status != "Offline").Select(r => r.Id).ToArray(),
+            Impact: ImpactOf(alert.Kind),
+            ProposedResolution: ResolutionOf(alert.Kind),
+            CausedBy: alert.Entity);
+        await grains.GetGrain<IEscalationGrain>(GrainKeys.Escalation(spec.Id)).Raise(spec, HiveStorage.SystemActor);
+    }
+
+    public async Task ClearAsync(string key, string note, CancellationToken cancellationToken = default)
+    {
+        var escalation = grains.GetGrain<IEscalationGrain>(GrainKeys.Escalation(EscalationIdFor(key)));
+        EscalationInfo current;
+        try
+        {
+            current = await escalation.Get();
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            return;
+        }
+        if (EscalationLifecycle.Transition(current.Status, EscalationTrigger.Resolve).Allowed)
+            await escalation.Resolve(HiveStorage.SystemActor, "Resolved automatically: " + note);
+    }
+
+    /// <summary>A stable escalation id for an alert key; long keys keep a readable prefix and a hash so they stay unique.</summary>
+    public static string EscalationIdFor(string alertKey)
+    {
+        var id = alertKey.Replace('/', '.');
+        if (id.Length <= HiveIds.MaxLength) return id;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(alertKey)))[..16];
+        return string.Concat(id.AsSpan(0, HiveIds.MaxLength - hash.Length - 1), "-", hash);
+    }
+
+    private static string ImpactOf(AlertKind kind) => kind switch
+    {
+        AlertKind.AgentUnresponsive => "The agent takes no new work; the task it holds is stalled until it returns or is reassigned.",
+        AlertKind.TaskOverdue => "The task is past its time budget; tasks that depend on it wait longer.",
+        _ => "See the description.",
+    };
+
+    private static string ResolutionOf(AlertKind kind) => kind switch
+    {
+        AlertKind.AgentUnresponsive => "Restore the agent's process or connectivity; if it cannot return, suspend it and cancel or retry its task.",
+        AlertKind.TaskOverdue => "Check with the assigned agent; extend the work, or cancel and retry the task.",
+        _ => "Investigate the cause.",
+    };
+}
