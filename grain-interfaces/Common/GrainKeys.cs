@@ -12,6 +12,11 @@ public static class GrainKeys
     public static string RoleQueue(string role) => "role/" + role;
     public static string AgentQueue(string agentId) => "agent/" + agentId;
 
+    /// <summary>A memory key. '/' never occurs in a valid id, so the three parts read back unambiguously.</summary>
+    public static string MemoryKey(string ns, string channel, string key) => $"mem/{ns}/{channel}/{key}";
+
+    public static string MemoryChannel(string ns, string channel) => $"chan/{ns}/{channel}";
+
     /// <summary>Returns the user id behind a prefixed key.</summary>
     public static string IdOf(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
 }
