@@ -1,4 +1,5 @@
 using Hive.Agents;
+using Hive.Memory;
 using Hive.Ports;
 using Hive.Tasks;
 
@@ -11,6 +12,7 @@ internal static class WakeTargets
     {
         EntityKind.Agent => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id)).Wake(),
         EntityKind.Task => grains.GetGrain<ITaskGrain>(GrainKeys.Task(id)).Wake(),
+        EntityKind.MemoryKey => grains.GetGrain<IMemoryKeyGrain>(MemoryPath.Parse(id).GrainKey).Wake(),
         _ => Task.CompletedTask,
     };
 }

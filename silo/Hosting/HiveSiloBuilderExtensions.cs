@@ -1,3 +1,4 @@
+using Hive.Memory;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -13,10 +14,16 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(HiveTimingOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<MemoryOptions>()
+            .Bind(configuration.GetSection(MemoryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(HiveClock.System);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
         services.TryAddSingleton<IAlertSink, InMemoryAlertSink>();
+        services.TryAddSingleton<IMemoryChangeLog>(sp =>
+            new InMemoryMemoryChangeLog(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.ChangeLogRetention));
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();
         silo.AddMemoryGrainStorage(HiveStorage.Name);
