@@ -22,10 +22,14 @@ public sealed class HiveClusterFixture : IAsyncLifetime
     public static readonly TimeSpan HeartbeatDeadline = HeartbeatInterval * MissedHeartbeatsAllowed;
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>Small, so a test can write past it and see a watch answer "compacted".</summary>
+    public const int ChangeLogRetention = 64;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public InMemoryEntityCatalog Catalog { get; } = new();
     public InMemoryAuditLog Audit { get; } = new();
     public InMemoryAlertSink Alerts { get; } = new(NullLogger<InMemoryAlertSink>.Instance);
+    public InMemoryMemoryChangeLog MemoryLog { get; } = new(ChangeLogRetention);
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public HiveClient Hive { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -39,6 +43,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             ["Hive:Timing:MissedHeartbeatsAllowed"] = MissedHeartbeatsAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
             ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
+            ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         builder.ConfigureSilo((_, silo) =>
         {
@@ -46,6 +51,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IEntityCatalog>(Catalog);
             silo.Services.AddSingleton<IAuditLog>(Audit);
             silo.Services.AddSingleton<IAlertSink>(Alerts);
+            silo.Services.AddSingleton<IMemoryChangeLog>(MemoryLog);
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();
