@@ -20,4 +20,7 @@ public sealed class HiveClient(IClusterClient cluster)
 
     /// <summary>Read the audit trail.</summary>
     public HiveAudit Audit { get; } = new(cluster);
+
+    /// <summary>Shared memory: versioned JSON values by namespace, channel and key; listings; watch streams.</summary>
+    public HiveMemory Memory { get; } = new(cluster);
 }

@@ -2,6 +2,7 @@ using Hive.Agents;
 using Hive.Audit;
 using Hive.Common;
 using Hive.Escalations;
+using Hive.Memory;
 using Hive.Tasks;
 
 namespace Hive.Catalog;
@@ -20,4 +21,10 @@ public interface IHiveQueryGrain : IGrainWithIntegerKey
 
     /// <summary>Audit events matching the filter, newest first, one page at a time.</summary>
     Task<Page<AuditEvent>> ReadAudit(AuditQuery query);
+
+    /// <summary>The live keys of a memory channel, ordered by key; deleted and expired keys are left out at once.</summary>
+    Task<Page<MemoryKeySummary>> ListMemoryKeys(MemoryKeyQuery query);
+
+    /// <summary>The channels of a memory namespace that have recorded a change, ordered by name.</summary>
+    Task<Page<MemoryChannelSummary>> ListMemoryChannels(MemoryChannelQuery query);
 }

@@ -14,6 +14,11 @@ public static class GrainKeys
     public static string Inbox(string agentId) => "inbox/" + agentId;
     public static string Escalation(string escalationId) => "escalation/" + escalationId;
 
+    /// <summary>A memory key. '/' never occurs in a valid id, so the three parts read back unambiguously.</summary>
+    public static string MemoryKey(string ns, string channel, string key) => $"mem/{ns}/{channel}/{key}";
+
+    public static string MemoryChannel(string ns, string channel) => $"chan/{ns}/{channel}";
+
     /// <summary>Returns the user id behind a prefixed key.</summary>
     public static string IdOf(string key) => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..];
 }

@@ -1,6 +1,7 @@
 using Hive.Agents;
 using Hive.Audit;
 using Hive.Escalations;
+using Hive.Memory;
 using Hive.Ports;
 using Hive.Tasks;
 
@@ -8,7 +9,7 @@ namespace Hive.Catalog;
 
 /// <summary>Serves listings from the catalog and audit ports; stateless, so every silo answers locally.</summary>
 [StatelessWorker]
-public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit) : Grain, IHiveQueryGrain
+public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, HiveClock clock) : Grain, IHiveQueryGrain
 {
     public async Task<Page<AgentSummary>> ListAgents(AgentQuery query)
     {
@@ -44,6 +45,24 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit) : Gr
         if (query.Since > query.Until) throw HiveException.Validation("The audit range starts after it ends; swap since and until.");
         return audit.QueryAsync(query);
     }
+
+    public Task<Page<MemoryKeySummary>> ListMemoryKeys(MemoryKeyQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var channel = new MemoryChannelPath(HiveIds.Require(query.Namespace, "Namespace"), HiveIds.Require(query.Channel, "Channel"));
+        return MemoryListing.KeysAsync(catalog, channel, PageSize(query.PageSize), Token(query.PageToken), clock.Now);
+    }
+
+    public Task<Page<MemoryChannelSummary>> ListMemoryChannels(MemoryChannelQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return MemoryListing.ChannelsAsync(catalog, HiveIds.Require(query.Namespace, "Namespace"), PageSize(query.PageSize), Token(query.PageToken));
+    }
+
+    /// <summary>Memory page tokens are the last key or channel name returned, so they are ids too.</summary>
+    private static string? Token(string? pageToken) => pageToken is null || HiveIds.IsValid(pageToken)
+        ? pageToken
+        : throw HiveException.Validation($"Page token '{HiveIds.Shorten(pageToken)}' was not issued by this listing.");
 
     private static int PageSize(int requested) => requested is >= 1 and <= Limits.MaxPageSize
         ? requested

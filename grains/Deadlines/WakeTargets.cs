@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Escalations;
+using Hive.Memory;
 using Hive.Ports;
 using Hive.Tasks;
 
@@ -13,6 +14,7 @@ internal static class WakeTargets
         EntityKind.Agent => grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id)).Wake(),
         EntityKind.Task => grains.GetGrain<ITaskGrain>(GrainKeys.Task(id)).Wake(),
         EntityKind.Escalation => grains.GetGrain<IEscalationGrain>(GrainKeys.Escalation(id)).Wake(),
+        EntityKind.MemoryKey => grains.GetGrain<IMemoryKeyGrain>(MemoryPath.Parse(id).GrainKey).Wake(),
         _ => Task.CompletedTask,
     };
 }

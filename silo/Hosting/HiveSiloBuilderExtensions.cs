@@ -1,5 +1,6 @@
 using Hive.Escalations;
 using Hive.Messaging;
+using Hive.Memory;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -23,11 +24,17 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(EscalationOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<MemoryOptions>()
+            .Bind(configuration.GetSection(MemoryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(HiveClock.System);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
         services.TryAddSingleton<IAlertSink, EscalationAlertSink>();
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
+        services.TryAddSingleton<IMemoryChangeLog>(sp =>
+            new InMemoryMemoryChangeLog(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.ChangeLogRetention));
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();
         silo.AddMemoryGrainStorage(HiveStorage.Name);

@@ -25,12 +25,15 @@ public sealed class HiveClusterFixture : IAsyncLifetime
 
     /// <summary>Small enough for a test to fill an inbox; no other test may leave this many messages pending.</summary>
     public const int InboxCapacity = 20;
+    /// <summary>Small, so a test can write past it and see a watch answer "compacted".</summary>
+    public const int ChangeLogRetention = 64;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     public InMemoryEntityCatalog Catalog { get; } = new();
     public InMemoryAuditLog Audit { get; } = new();
     public AlertLog Alerts { get; } = new();
     public InMemoryMessageStore Messages { get; } = new();
+    public InMemoryMemoryChangeLog MemoryLog { get; } = new(ChangeLogRetention);
     public InProcessTestCluster Cluster { get; private set; } = null!;
     public HiveClient Hive { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
@@ -45,6 +48,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
             ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
             ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         builder.ConfigureSilo((_, silo) =>
         {
@@ -53,6 +57,7 @@ public sealed class HiveClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IAuditLog>(Audit);
             silo.Services.AddSingleton<IAlertSink>(sp => new RecordingAlertSink(Alerts, ActivatorUtilities.CreateInstance<EscalationAlertSink>(sp)));
             silo.Services.AddSingleton<IMessageStore>(Messages);
+            silo.Services.AddSingleton<IMemoryChangeLog>(MemoryLog);
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();

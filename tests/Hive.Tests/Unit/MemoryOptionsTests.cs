@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+using Hive.Memory;
+
+namespace Hive.Tests.Unit;
+
+public class MemoryOptionsTests
+{
+    private static IEnumerable<string?> Problems(MemoryOptions options)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        return results.Select(r => r.ErrorMessage);
+    }
+
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        var options = new MemoryOptions();
+        Assert.Equal((65_536, 1000), (options.MaxValueBytes, options.ChangeLogRetention));
+        Assert.Empty(Problems(options));
+    }
+
+    [Theory]
+    [InlineData(0, 1000, "Hive:Memory:MaxValueBytes")]
+    [InlineData(2_000_000, 1000, "Hive:Memory:MaxValueBytes")]
+    [InlineData(65_536, 0, "Hive:Memory:ChangeLogRetention")]
+    public void Out_of_range_settings_are_named_in_the_error(int maxValueBytes, int retention, string setting) =>
+        Assert.Contains(Problems(new MemoryOptions { MaxValueBytes = maxValueBytes, ChangeLogRetention = retention }),
+            p => p!.StartsWith(setting, StringComparison.Ordinal));
+}
