@@ -1,6 +1,8 @@
 using Hive.Silo.Hosting;
 
-var builder = Host.CreateApplicationBuilder(args);
+var demo = args.Contains(DemoMode.Flag) || args.Contains(DemoMode.ExitFlag);
+var demoExit = args.Contains(DemoMode.ExitFlag);
+var builder = Host.CreateApplicationBuilder(args.Where(a => a is not (DemoMode.Flag or DemoMode.ExitFlag)).ToArray());
 var siloOptions = builder.Configuration.GetSection(HiveSiloOptions.Section).Get<HiveSiloOptions>() ?? new HiveSiloOptions();
 if (siloOptions.Problems() is { Count: > 0 } problems)
 {
@@ -27,6 +29,11 @@ catch (OptionsValidationException e)
 
 Console.WriteLine($"Hive is running: cluster '{siloOptions.ClusterId}', silo 127.0.0.1:{siloOptions.SiloPort}, gateway 127.0.0.1:{siloOptions.GatewayPort}.");
 Console.WriteLine("Storage: in-memory. State is NOT durable in this mode: it is gone when this process stops.");
+if (demo && await DemoMode.RunAsync(host, demoExit) is { } exitCode)
+{
+    await host.StopAsync();
+    return exitCode;
+}
 Console.WriteLine("Press Ctrl+C to stop.");
 await host.WaitForShutdownAsync();
 return 0;

@@ -16,6 +16,7 @@ public sealed partial class AgentGrain(
     IOptions<HiveTimingOptions> timing,
     ChangeRecorder recorder,
     IAlertSink alerts,
+    StateDurability durability,
     ILogger<AgentGrain> log) : Grain, IAgentGrain
 {
     private readonly HiveTimingOptions _timing = timing.Value;
@@ -46,6 +47,7 @@ public sealed partial class AgentGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (State.Spec is null || !AgentLifecycle.IsWatched(State.Status)) return;
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !durability.SurvivesProcessExit) return;
         State.LastHeartbeat = _lastHeartbeat;
         State.ParkedWakeAt = _lastHeartbeat + _timing.HeartbeatDeadline;
         try

@@ -29,6 +29,7 @@ public static class HiveSiloBuilderExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(HiveClock.System);
+        services.TryAddSingleton(StateDurability.InMemory);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
         services.TryAddSingleton<IAlertSink, EscalationAlertSink>();

@@ -1,0 +1,4 @@
+global using Hive.Agents;
+global using Hive.Client;
+global using Hive.Common;
+global using Hive.Tasks;
