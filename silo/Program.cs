@@ -19,6 +19,8 @@ builder.UseOrleans(silo =>
 using var host = builder.Build();
 try
 {
+    // Validate every option before starting, so a bad setting prints one line instead of the host's stack trace.
+    host.Services.GetRequiredService<IStartupValidator>().Validate();
     await host.StartAsync();
 }
 catch (OptionsValidationException e)
