@@ -14,14 +14,13 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
     public async Task RaiseAsync(HiveAlert alert, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var responders = await catalog.QueryAsync(new CatalogQuery(EntityKind.Agent, Tag: options.Value.AlertResponderRole,
-            PageSize: Limits.MaxSupportingAgents), cancellationToken);
+        var responders = await LiveRespondersAsync(cancellationToken);
         var spec = new EscalationSpec(
             EscalationIdFor(alert.Key),
             Enum.TryParse<Severity>(alert.Severity, ignoreCase: true, out var severity) ? severity : Severity.High,
             alert.Title,
             alert.Description,
-            SupportingAgents: responders.Where(r => r.Status != "Offline").Select(r => r.Id).ToArray(),
+            SupportingAgents: responders,
             Impact: ImpactOf(alert.Kind),
             ProposedResolution: ResolutionOf(alert.Kind),
             CausedBy: alert.Entity);
@@ -42,6 +41,24 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
         }
         if (EscalationLifecycle.Transition(current.Status, EscalationTrigger.Resolve).Allowed)
             await escalation.Resolve(HiveStorage.SystemActor, "Resolved automatically: " + note);
+    }
+
+    /// <summary>
+    /// Up to <see cref="Limits.MaxSupportingAgents"/> responders that are not offline. Deregistered agents keep
+    /// their catalog rows, so pages are read until enough live ones are found rather than filtering one page.
+    /// </summary>
+    private async Task<string[]> LiveRespondersAsync(CancellationToken cancellationToken)
+    {
+        var live = new List<string>(Limits.MaxSupportingAgents);
+        for (string? after = null; live.Count < Limits.MaxSupportingAgents;)
+        {
+            var page = await catalog.QueryAsync(new CatalogQuery(EntityKind.Agent, Tag: options.Value.AlertResponderRole,
+                PageSize: Limits.MaxSupportingAgents, AfterId: after), cancellationToken);
+            live.AddRange(page.Where(r => r.Status != "Offline").Select(r => r.Id).Take(Limits.MaxSupportingAgents - live.Count));
+            if (page.Count < Limits.MaxSupportingAgents) break;
+            after = page[^1].Id;
+        }
+        return live.ToArray();
     }
 
     /// <summary>A stable escalation id for an alert key; long keys keep a readable prefix and a hash so they stay unique.</summary>

@@ -68,8 +68,7 @@ public sealed partial class EscalationGrain(
     public async Task<EscalationInfo> Resolve(string actor, string resolution)
     {
         Note(resolution, required: true);
-        State.Resolution = resolution;
-        await MoveAsync(EscalationTrigger.Resolve, actor, resolution);
+        await MoveAsync(EscalationTrigger.Resolve, actor, resolution, () => State.Resolution = resolution);
         return Snapshot();
     }
 
