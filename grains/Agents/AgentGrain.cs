@@ -28,6 +28,7 @@ public sealed partial class AgentGrain(
     private DateTimeOffset _lastHeartbeat;
     private double _load;
     private IGrainTimer? _heartbeatCheck;
+    private bool _stateUnsaved;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +47,7 @@ public sealed partial class AgentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (State.Spec is null || !AgentLifecycle.IsWatched(State.Status)) return;
+        if (State.Spec is null || _stateUnsaved || !AgentLifecycle.IsWatched(State.Status)) return;
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !durability.SurvivesProcessExit) return;
         State.LastHeartbeat = _lastHeartbeat;
         State.ParkedWakeAt = _lastHeartbeat + _timing.HeartbeatDeadline;
@@ -111,6 +112,7 @@ public sealed partial class AgentGrain(
 
     public async Task<AgentInfo> Deregister(string actor)
     {
+        HiveIds.Require(actor, "Actor");
         RequireRegistered();
         var to = Apply(AgentTrigger.Deregister);
         if (State.CurrentTaskId is not null)
@@ -127,6 +129,7 @@ public sealed partial class AgentGrain(
 
     public async Task<AgentInfo> Suspend(string actor, string reason)
     {
+        HiveIds.Require(actor, "Actor");
         RequireRegistered();
         RequireReason(reason);
         await LeaveAsync(Apply(AgentTrigger.Suspend), actor, "suspended", reason);
@@ -135,6 +138,7 @@ public sealed partial class AgentGrain(
 
     public async Task<AgentInfo> Resume(string actor)
     {
+        HiveIds.Require(actor, "Actor");
         RequireRegistered();
         var to = Apply(AgentTrigger.Resume);
         _lastHeartbeat = clock.Now;
@@ -264,7 +268,17 @@ public sealed partial class AgentGrain(
         State.Version++;
         State.UpdatedAt = clock.Now;
         State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
-        await stored.WriteStateAsync();
+        try
+        {
+            await stored.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now holds a change storage may not have: the next call starts from what storage has.
+            _stateUnsaved = true;
+            DeactivateOnIdle();
+            throw;
+        }
         _rowVersion.StateWritten();
         await recorder.RecordAsync(AgentCatalogRow.From(State, _rowVersion.For(State.Version)), change);
     }
