@@ -268,17 +268,11 @@ public sealed partial class AgentGrain(
         State.Version++;
         State.UpdatedAt = clock.Now;
         State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
-        try
+        await stored.WriteOrDiscardAsync(() =>
         {
-            await stored.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now holds a change storage may not have: the next call starts from what storage has.
             _stateUnsaved = true;
             DeactivateOnIdle();
-            throw;
-        }
+        });
         _rowVersion.StateWritten();
         await recorder.RecordAsync(AgentCatalogRow.From(State, _rowVersion.For(State.Version)), change);
     }

@@ -179,16 +179,7 @@ public sealed partial class EscalationGrain(
     {
         State.Version++;
         State.UpdatedAt = clock.Now;
-        try
-        {
-            await stored.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now holds a change storage may not have: the next call starts from what storage has.
-            DeactivateOnIdle();
-            throw;
-        }
+        await stored.WriteOrDiscardAsync(DeactivateOnIdle);
         _rowVersion.StateWritten();
         await recorder.RecordAsync(EscalationCatalogRow.From(State, _rowVersion.For(State.Version)), change);
     }

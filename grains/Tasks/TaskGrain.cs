@@ -336,16 +336,7 @@ public sealed class TaskGrain(
     {
         State.Version++;
         State.UpdatedAt = clock.Now;
-        try
-        {
-            await stored.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory now holds a change storage may not have: the next call starts from what storage has.
-            DeactivateOnIdle();
-            throw;
-        }
+        await stored.WriteOrDiscardAsync(DeactivateOnIdle);
         _rowVersion.StateWritten();
         await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change);
     }
