@@ -8,8 +8,11 @@ public sealed class HiveClientOptions
 {
     public const string Section = "Hive:Client";
 
-    /// <summary>Gateway addresses as <c>host:port</c>; the single-process hive listens on 127.0.0.1:30000.</summary>
-    public IList<string> Gateways { get; } = ["127.0.0.1:30000"];
+    /// <summary>Where the single-process hive listens; used when <see cref="Gateways"/> is empty.</summary>
+    public const string DefaultGateway = "127.0.0.1:30000";
+
+    /// <summary>Gateway addresses as <c>host:port</c>. Empty means <see cref="DefaultGateway"/>; configuration replaces it rather than adding to it.</summary>
+    public IList<string> Gateways { get; } = [];
 
     public string ClusterId { get; set; } = "hive";
     public string ServiceId { get; set; } = "hive";
@@ -19,10 +22,9 @@ public sealed class HiveClientOptions
     {
         var problems = new List<string>();
         var endpoints = new List<IPEndPoint>();
-        if (Gateways.Count == 0) problems.Add($"{Section}:Gateways is empty; name at least one gateway as host:port.");
         if (!HiveIds.IsValid(ClusterId)) problems.Add($"{Section}:ClusterId '{ClusterId}' is not a valid id.");
         if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' is not a valid id.");
-        foreach (var gateway in Gateways)
+        foreach (var gateway in Gateways.Count == 0 ? [DefaultGateway] : Gateways)
         {
             var colon = gateway.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(gateway.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)

@@ -45,6 +45,18 @@ public sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Waits until the process printed <paramref name="text"/>; fails with its output otherwise.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan within)
+    {
+        var deadline = DateTime.UtcNow + within;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+                Assert.Fail($"The silo never printed '{text}'. Output:\n{Output}");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Waits for the process to exit by itself; kills it and fails when it takes longer than <paramref name="within"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan within)
     {
