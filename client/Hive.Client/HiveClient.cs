@@ -18,6 +18,9 @@ public sealed class HiveClient(IClusterClient cluster)
     /// <summary>Raise escalations and carry them through their lifecycle.</summary>
     public HiveEscalations Escalations { get; } = new(cluster);
 
+    /// <summary>Read the service level; pin it; halt and resume the hive.</summary>
+    public HiveHealth Health { get; } = new(cluster);
+
     /// <summary>Read the audit trail.</summary>
     public HiveAudit Audit { get; } = new(cluster);
 

@@ -1,3 +1,4 @@
+using Hive.Health;
 using Hive.Agents;
 using Hive.Audit;
 using Hive.Common;
@@ -11,20 +12,26 @@ namespace Hive.Catalog;
 public interface IHiveQueryGrain : IGrainWithIntegerKey
 {
     /// <summary>Agents matching the filter, ordered by id, one page at a time.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<AgentSummary>> ListAgents(AgentQuery query);
 
     /// <summary>Tasks matching the filter, ordered by id, one page at a time.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<TaskSummary>> ListTasks(TaskQuery query);
 
     /// <summary>Escalations matching the filter (status, current severity), ordered by id, one page at a time.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<EscalationSummary>> ListEscalations(EscalationQuery query);
 
     /// <summary>Audit events matching the filter, newest first, one page at a time.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<AuditEvent>> ReadAudit(AuditQuery query);
 
     /// <summary>The live keys of a memory channel, ordered by key; deleted and expired keys are left out at once.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<MemoryKeySummary>> ListMemoryKeys(MemoryKeyQuery query);
 
     /// <summary>The channels of a memory namespace that have recorded a change, ordered by name.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<MemoryChannelSummary>> ListMemoryChannels(MemoryChannelQuery query);
 }

@@ -1,3 +1,5 @@
+using Hive.Health;
+
 namespace Hive.Memory;
 
 /// <summary>
@@ -18,6 +20,7 @@ public interface IMemoryChannelGrain : IGrainWithStringKey
     /// (at most <paramref name="maxChanges"/>), or with none when <paramref name="wait"/> (capped at 25 s) elapses.
     /// A revision older than the log holds answers <see cref="WatchResult.Compacted"/> at once.
     /// </summary>
+    [Operation(OperationKind.Read)]
     [AlwaysInterleave]
     Task<WatchResult> Watch(long sinceRevision, int maxChanges, TimeSpan wait);
 }

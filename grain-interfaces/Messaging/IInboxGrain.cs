@@ -1,3 +1,5 @@
+using Hive.Health;
+
 namespace Hive.Messaging;
 
 /// <summary>
@@ -19,6 +21,7 @@ public interface IInboxGrain : IGrainWithStringKey
     /// sent one after another arrive in that order. When none is pending, waits up to <paramref name="wait"/>
     /// (capped at 25 s) for one to arrive, then answers, possibly empty. Nothing is removed: ack what was handled.
     /// </summary>
+    [Operation(OperationKind.Read)]
     [AlwaysInterleave]
     Task<IReadOnlyList<Message>> Receive(int maxMessages, TimeSpan wait);
 
@@ -26,9 +29,11 @@ public interface IInboxGrain : IGrainWithStringKey
     /// Removes the messages with these sequences for good and returns how many of them were pending.
     /// Unknown or already acked sequences are ignored, so an ack may safely be repeated.
     /// </summary>
+    [Operation(OperationKind.Message)]
     Task<int> Ack(IReadOnlyList<long> sequences);
 
     /// <summary>The number of pending messages and the inbox capacity.</summary>
+    [Operation(OperationKind.Read)]
     [AlwaysInterleave]
     Task<InboxSize> Size();
 }

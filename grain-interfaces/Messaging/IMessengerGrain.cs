@@ -1,3 +1,5 @@
+using Hive.Health;
+
 namespace Hive.Messaging;
 
 /// <summary>
@@ -11,11 +13,13 @@ public interface IMessengerGrain : IGrainWithIntegerKey
     /// in that agent's inbox. <c>not-found</c> when the sender or the recipient never registered; <c>inbox-full</c>
     /// (with a retry-after) when the recipient has too many unacked messages.
     /// </summary>
+    [Operation(OperationKind.Message)]
     Task<long> Send(MessageDraft draft);
 
     /// <summary>
     /// Delivers the draft to every agent of <see cref="MessageDraft.ToRole"/> that is not offline, and reports per
     /// recipient whether it holds the message or its inbox was full. <c>not-found</c> when the sender never registered.
     /// </summary>
+    [Operation(OperationKind.Message)]
     Task<SendReceipt> SendToRole(MessageDraft draft);
 }

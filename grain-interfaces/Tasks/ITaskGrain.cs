@@ -1,12 +1,16 @@
+using Hive.Health;
+
 namespace Hive.Tasks;
 
 /// <summary>One task, keyed by <see cref="Common.GrainKeys.Task"/>. Every method that changes the task is validated by the task lifecycle.</summary>
 public interface ITaskGrain : IGrainWithStringKey
 {
     /// <summary>Creates the task. The same spec again is a no-op; a different spec under the same id is a <c>conflict</c>. Unknown prerequisites are rejected.</summary>
+    [Operation(OperationKind.TaskWrite)]
     Task<TaskInfo> Create(TaskSpec spec, string actor);
 
     /// <summary>The task now; <c>not-found</c> when it was never created.</summary>
+    [Operation(OperationKind.Read)]
     [AlwaysInterleave]
     Task<TaskInfo> Get();
 
@@ -14,27 +18,35 @@ public interface ITaskGrain : IGrainWithStringKey
     Task<bool> TryAssign(string agentId);
 
     /// <summary>The assigned agent starts work.</summary>
+    [Operation(OperationKind.TaskStatusUpdate)]
     Task<TaskInfo> Start(string agentId);
 
     /// <summary>The assigned agent reports progress (0–100) with an optional note; starts the task if it was only assigned.</summary>
+    [Operation(OperationKind.TaskStatusUpdate)]
     Task<TaskInfo> ReportProgress(string agentId, int percent, string? note);
 
     /// <summary>The assigned agent finishes; the task completes, or waits for its required approvals.</summary>
+    [Operation(OperationKind.TaskStatusUpdate)]
     Task<TaskInfo> Complete(string agentId, string? result);
 
     /// <summary>The assigned agent reports a failure. Transient failures return the task to ready while attempts remain.</summary>
+    [Operation(OperationKind.TaskStatusUpdate)]
     Task<TaskInfo> Fail(string agentId, string error, FailureKind kind);
 
     /// <summary>An agent of a required role signs off. When every required role has approved, the task completes.</summary>
+    [Operation(OperationKind.TaskStatusUpdate)]
     Task<TaskInfo> Approve(string agentId, string? note);
 
     /// <summary>An agent of a required role rejects the work; the task returns to in progress with the reason.</summary>
+    [Operation(OperationKind.TaskStatusUpdate)]
     Task<TaskInfo> Reject(string agentId, string reason);
 
     /// <summary>Cancels the task; its dependents become blocked.</summary>
+    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
     Task<TaskInfo> Cancel(string actor, string reason);
 
     /// <summary>An operator retries a failed or cancelled task with a fresh retry budget; blocked dependents become pending again.</summary>
+    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
     Task<TaskInfo> Retry(string actor);
 
     /// <summary>Registers a dependent task and returns this task's status, so the dependent knows whether the prerequisite is already met.</summary>

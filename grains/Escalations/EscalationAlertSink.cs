@@ -74,6 +74,8 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
     {
         AlertKind.AgentUnresponsive => "The agent takes no new work; the task it holds is stalled until it returns or is reassigned.",
         AlertKind.TaskOverdue => "The task is past its time budget; tasks that depend on it wait longer.",
+        AlertKind.ServiceDegraded => "Callers get 'degraded' errors for work the current service level does not accept.",
+        AlertKind.HiveHalted => "Every task and memory change is rejected until the hive is resumed.",
         _ => "See the description.",
     };
 
@@ -81,6 +83,8 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
     {
         AlertKind.AgentUnresponsive => "Restore the agent's process or connectivity; if it cannot return, suspend it and cancel or retry its task.",
         AlertKind.TaskOverdue => "Check with the assigned agent; extend the work, or cancel and retry the task.",
+        AlertKind.ServiceDegraded => "Fix the signal named in the description; the hive recovers one level at a time by itself.",
+        AlertKind.HiveHalted => "Resolve the reason given, then resume the hive.",
         _ => "Investigate the cause.",
     };
 }

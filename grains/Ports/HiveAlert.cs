@@ -5,6 +5,8 @@ public enum AlertKind
 {
     AgentUnresponsive = 0,
     TaskOverdue = 1,
+    ServiceDegraded = 2,
+    HiveHalted = 3,
 }
 
 /// <summary>

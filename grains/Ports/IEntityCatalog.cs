@@ -9,6 +9,9 @@ public interface IEntityCatalog
     /// <summary>Rows matching the query, ordered by id, at most <see cref="CatalogQuery.PageSize"/>.</summary>
     Task<IReadOnlyList<CatalogEntry>> QueryAsync(CatalogQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>How many rows of <paramref name="kind"/> are in each status.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(EntityKind kind, CancellationToken cancellationToken = default);
+
     /// <summary>Rows whose wake time is at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 }

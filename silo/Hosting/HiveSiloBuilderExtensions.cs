@@ -1,4 +1,5 @@
 using Hive.Escalations;
+using Hive.Health;
 using Hive.Messaging;
 using Hive.Memory;
 using Hive.Silo.InMemory;
@@ -28,6 +29,14 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(MemoryOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<HealthOptions>()
+            .Bind(configuration.GetSection(HealthOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ServiceLevelCache>();
+        services.AddSingleton<CallStats>();
+        services.AddHostedService<HealthReporter>();
+        silo.AddIncomingGrainCallFilter<ServiceLevelFilter>();
         services.TryAddSingleton(HiveClock.System);
         services.TryAddSingleton(StateDurability.InMemory);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();

@@ -39,6 +39,17 @@ public sealed class InMemoryEntityCatalog : IEntityCatalog
         }
     }
 
+    public Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(EntityKind kind, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyDictionary<string, long> counts = _rows.Values.Where(r => r.Kind == kind)
+                .GroupBy(r => r.Status, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.LongCount(), StringComparer.Ordinal);
+            return Task.FromResult(counts);
+        }
+    }
+
     public Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
         lock (_gate)

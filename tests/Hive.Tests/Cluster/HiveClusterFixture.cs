@@ -16,7 +16,7 @@ namespace Hive.Tests.Cluster;
 /// Timers tick every few milliseconds of real time but compare against the fake clock, so a test moves
 /// time with <see cref="Advance"/> and then waits briefly for the effect — it never sleeps out a deadline.
 /// </summary>
-public sealed class HiveClusterFixture : IAsyncLifetime
+public class HiveClusterFixture : IAsyncLifetime
 {
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
     public const int MissedHeartbeatsAllowed = 3;
@@ -38,18 +38,27 @@ public sealed class HiveClusterFixture : IAsyncLifetime
     public HiveClient Hive { get; private set; } = null!;
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The configuration every silo of this fixture starts with; fixtures for other cluster shapes add to it.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["Hive:Timing:HeartbeatInterval"] = HeartbeatInterval.ToString(),
+        ["Hive:Timing:MissedHeartbeatsAllowed"] = MissedHeartbeatsAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
+        ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
+        ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // Shared by every test: real CPU readings and other tests' silent agents must not change the service level here.
+        ["Hive:Health:ReportSiloSignals"] = "false",
+        ["Hive:Health:UnresponsiveAgentShare:Reduced"] = "2",
+        ["Hive:Health:UnresponsiveAgentShare:Essential"] = "2",
+        ["Hive:Health:UnresponsiveAgentShare:Emergency"] = "2",
+        ["Hive:Health:CacheRefreshInterval"] = TickInterval.ToString(),
+    };
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Hive:Timing:HeartbeatInterval"] = HeartbeatInterval.ToString(),
-            ["Hive:Timing:MissedHeartbeatsAllowed"] = MissedHeartbeatsAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
-            ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
-            ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new HiveClock(Time));

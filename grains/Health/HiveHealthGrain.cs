@@ -1,0 +1,172 @@
+using Hive.Agents;
+using Hive.Audit;
+using Hive.Ports;
+using Microsoft.Extensions.Options;
+
+namespace Hive.Health;
+
+/// <summary>
+/// Evaluates the silos' signals and the share of unresponsive agents on a keep-alive timer. Degrades at once,
+/// recovers one level per <see cref="HealthOptions.RecoveryEvaluations"/> healthy evaluations, honours an
+/// operator's pin, and holds the halt switch. Level changes and halts are audited and raised as escalations.
+/// </summary>
+public sealed class HiveHealthGrain(
+    [PersistentState("hive-health", HiveStorage.Name)] IPersistentState<HiveHealthState> stored,
+    HiveClock clock,
+    IOptions<HealthOptions> options,
+    IEntityCatalog catalog,
+    IAuditLog audit,
+    IAlertSink alerts) : Grain, IHiveHealthGrain
+{
+    private const string Entity = "hive/health";
+    private const string LevelAlert = "service-level/hive";
+    private const string HaltAlert = "halted/hive";
+    private readonly HealthOptions _options = options.Value;
+    private readonly Dictionary<string, SiloSignals> _signals = new(StringComparer.Ordinal);
+    private int _healthyStreak;
+    private HiveHealthState State => stored.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var every = _options.EvaluationInterval;
+        this.RegisterGrainTimer(static (self, _) => self.Evaluate(), this, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public Task<HiveHealthStatus> GetStatus() => Task.FromResult(Snapshot());
+
+    public Task ReportSignals(SiloSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(signals);
+        _signals[signals.Silo] = signals;
+        return Task.CompletedTask;
+    }
+
+    public async Task<HiveHealthStatus> Pin(ServiceLevel level, string actor, string reason)
+    {
+        HiveIds.Require(actor, "Actor");
+        RequireReason(reason);
+        if (!Enum.IsDefined(level)) throw HiveException.Validation($"Service level {(int)level} is not one of full, reduced, essential, emergency.", Entity);
+        var before = State.Effective;
+        State.Pinned = level;
+        State.PinnedBy = actor;
+        await SaveAsync(actor, "level-pinned", before, $"pinned at {level}: {reason}");
+        return Snapshot();
+    }
+
+    public async Task<HiveHealthStatus> Unpin(string actor)
+    {
+        HiveIds.Require(actor, "Actor");
+        if (State.Pinned is null) throw HiveException.InvalidTransition("The service level is not pinned.", Entity);
+        var before = State.Effective;
+        State.Pinned = null;
+        State.PinnedBy = null;
+        await SaveAsync(actor, "level-unpinned", before, $"back to the evaluated level {State.Evaluated}");
+        return Snapshot();
+    }
+
+    public async Task<HiveHealthStatus> Halt(string actor, string reason)
+    {
+        HiveIds.Require(actor, "Actor");
+        RequireReason(reason);
+        await RequireMayHaltAsync(actor);
+        if (State.Halted) throw HiveException.InvalidTransition($"The hive is already halted by {State.HaltedBy}: {State.HaltReason}.", Entity);
+        State.Halted = true;
+        State.HaltedBy = actor;
+        State.HaltReason = reason;
+        await SaveAsync(actor, "halted", State.Effective, reason);
+        await alerts.RaiseAsync(new HiveAlert(HaltAlert, AlertKind.HiveHalted, Entity, "HIGH", "The hive is halted",
+            $"{actor} halted every task and memory change: {reason}", clock.Now));
+        return Snapshot();
+    }
+
+    public async Task<HiveHealthStatus> Resume(string actor)
+    {
+        HiveIds.Require(actor, "Actor");
+        await RequireMayHaltAsync(actor);
+        if (!State.Halted) throw HiveException.InvalidTransition("The hive is not halted.", Entity);
+        State.Halted = false;
+        await SaveAsync(actor, "resumed", State.Effective, $"halt by {State.HaltedBy} lifted");
+        State.HaltedBy = null;
+        State.HaltReason = null;
+        await alerts.ClearAsync(HaltAlert, $"{actor} resumed the hive.");
+        return Snapshot();
+    }
+
+    public async Task<HiveHealthStatus> Evaluate()
+    {
+        var fresh = clock.Now - (_options.EvaluationInterval * _options.SignalMaxAgeIntervals);
+        foreach (var stale in _signals.Where(s => s.Value.At < fresh).Select(s => s.Key).ToArray()) _signals.Remove(stale);
+        var (indicated, reason) = ServiceLevelPolicy.Indicated(_signals.Values, await UnresponsiveShareAsync(), _options);
+        var (next, streak) = ServiceLevelPolicy.Next(State.Evaluated, indicated, _healthyStreak, _options.RecoveryEvaluations);
+        _healthyStreak = streak;
+        if (next != State.Evaluated)
+        {
+            var before = State.Effective;
+            State.Evaluated = next;
+            State.Reason = next > before ? reason : $"recovering: {reason}";
+            await SaveAsync(HiveStorage.SystemActor, "level-evaluated", before, State.Reason);
+        }
+        return Snapshot();
+    }
+
+    private async Task<double?> UnresponsiveShareAsync()
+    {
+        var counts = await catalog.CountByStatusAsync(EntityKind.Agent);
+        var live = counts.Where(c => c.Key != nameof(AgentStatus.Offline)).Sum(c => c.Value);
+        return live == 0 ? null : (double)counts.GetValueOrDefault(nameof(AgentStatus.Unresponsive)) / live;
+    }
+
+    /// <summary>Persists, audits, and raises or resolves the service-level escalation when the effective level moved.</summary>
+    private async Task SaveAsync(string actor, string action, ServiceLevel before, string details)
+    {
+        State.Version++;
+        State.UpdatedAt = clock.Now;
+        await stored.WriteOrDiscardAsync(DeactivateOnIdle);
+        var after = State.Effective;
+        await audit.AppendAsync([new AuditEvent(clock.Now, actor, Entity, action, before.ToString(), after.ToString(), details)]);
+        if (after == before) return;
+        if (after == ServiceLevel.Full)
+        {
+            await alerts.ClearAsync(LevelAlert, $"The hive is back at full service ({details}).");
+            return;
+        }
+        // A new level is a new problem: resolve the old escalation first so the new one carries the current severity.
+        await alerts.ClearAsync(LevelAlert, $"The hive moved from {before} to {after}.");
+        await alerts.RaiseAsync(new HiveAlert(LevelAlert, AlertKind.ServiceDegraded, Entity, SeverityOf(after),
+            $"The hive runs at {after} service", $"{details}. The hive now accepts {OperationRules.Describe(after)}.", clock.Now));
+    }
+
+    private async Task RequireMayHaltAsync(string actor)
+    {
+        if (actor.StartsWith("operator:", StringComparison.Ordinal)) return;
+        AgentInfo agent;
+        try
+        {
+            agent = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(actor)).Get();
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            throw HiveException.Forbidden($"'{actor}' is neither an operator (operator:<name>) nor a registered agent, so it may not halt the hive.", Entity);
+        }
+        var allowed = _options.EffectiveHaltRoles;
+        if (!agent.Spec.Roles.Intersect(allowed, StringComparer.Ordinal).Any())
+            throw HiveException.Forbidden($"Agent '{actor}' may not halt or resume the hive: that takes one of the roles {string.Join(", ", allowed)}.", Entity);
+    }
+
+    private static string SeverityOf(ServiceLevel level) => level switch
+    {
+        ServiceLevel.Emergency => "CRITICAL",
+        ServiceLevel.Essential => "HIGH",
+        _ => "MEDIUM",
+    };
+
+    private static void RequireReason(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
+            throw HiveException.Validation($"A reason of 1–{Limits.MaxTextLength} characters is required.", Entity);
+    }
+
+    private HiveHealthStatus Snapshot() => new(State.Effective, State.Evaluated, State.Pinned, State.PinnedBy, State.Halted,
+        State.HaltedBy, State.HaltReason, State.Reason, State.UpdatedAt, State.Version);
+}
