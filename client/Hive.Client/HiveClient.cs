@@ -4,26 +4,29 @@ namespace Hive.Client;
 /// The whole hive as a service author sees it. Every method either succeeds or throws a
 /// <see cref="HiveException"/> with a stable <see cref="HiveException.Code"/>; grains and keys stay hidden.
 /// </summary>
-public sealed class HiveClient(IClusterClient cluster)
+public sealed class HiveClient(IClusterClient cluster, HiveCalls calls)
 {
+    /// <summary>A client with the default caller id and retry settings.</summary>
+    public HiveClient(IClusterClient cluster) : this(cluster, new HiveCalls()) { }
+
     /// <summary>Register agents, send heartbeats, claim tasks, operate on agents.</summary>
-    public HiveAgents Agents { get; } = new(cluster);
+    public HiveAgents Agents { get; } = new(cluster, calls);
 
     /// <summary>Create tasks, report progress, complete, approve, cancel, retry and list them.</summary>
-    public HiveTasks Tasks { get; } = new(cluster);
+    public HiveTasks Tasks { get; } = new(cluster, calls);
 
     /// <summary>Send messages between agents; receive, ack and size an agent's inbox.</summary>
-    public HiveMessages Messages { get; } = new(cluster);
+    public HiveMessages Messages { get; } = new(cluster, calls);
 
     /// <summary>Raise escalations and carry them through their lifecycle.</summary>
-    public HiveEscalations Escalations { get; } = new(cluster);
+    public HiveEscalations Escalations { get; } = new(cluster, calls);
 
     /// <summary>Read the service level; pin it; halt and resume the hive.</summary>
-    public HiveHealth Health { get; } = new(cluster);
+    public HiveHealth Health { get; } = new(cluster, calls);
 
     /// <summary>Read the audit trail.</summary>
-    public HiveAudit Audit { get; } = new(cluster);
+    public HiveAudit Audit { get; } = new(cluster, calls);
 
     /// <summary>Shared memory: versioned JSON values by namespace, channel and key; listings; watch streams.</summary>
-    public HiveMemory Memory { get; } = new(cluster);
+    public HiveMemory Memory { get; } = new(cluster, calls);
 }

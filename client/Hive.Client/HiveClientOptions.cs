@@ -15,6 +15,12 @@ public sealed class HiveClientOptions
     public IList<string> Gateways { get; } = [];
 
     public string ClusterId { get; set; } = "hive";
+
+    /// <summary>Who this client is to the hive's rate limits; defaults to the host name and process id.</summary>
+    public string CallerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Retries and the circuit breaker; see <see cref="HiveResilienceOptions"/>.</summary>
+    public HiveResilienceOptions Resilience { get; } = new();
     public string ServiceId { get; set; } = "hive";
 
     /// <summary>Resolves <see cref="Gateways"/>; throws with one line per bad setting.</summary>
@@ -23,6 +29,7 @@ public sealed class HiveClientOptions
         var problems = new List<string>();
         var endpoints = new List<IPEndPoint>();
         if (!HiveIds.IsValid(ClusterId)) problems.Add($"{Section}:ClusterId '{ClusterId}' is not a valid id.");
+        if (!HiveIds.IsValid(CallerId)) problems.Add($"{Section}:CallerId '{CallerId}' is not a valid id.");
         if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' is not a valid id.");
         foreach (var gateway in Gateways.Count == 0 ? [DefaultGateway] : Gateways)
         {

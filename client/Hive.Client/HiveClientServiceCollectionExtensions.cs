@@ -28,6 +28,7 @@ public static class HiveClientServiceCollectionExtensions
                 cluster.ServiceId = options.ServiceId;
             });
         });
+        services.AddSingleton(new HiveCalls(options.CallerId, options.Resilience));
         services.AddSingleton<HiveClient>();
         return services;
     }

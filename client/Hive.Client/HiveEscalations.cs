@@ -4,30 +4,30 @@ using Hive.Escalations;
 namespace Hive.Client;
 
 /// <summary>Escalations: raise one with the template's fields, and carry it through acknowledged, mitigating, resolved and closed.</summary>
-public sealed class HiveEscalations(IClusterClient cluster)
+public sealed class HiveEscalations(IClusterClient cluster, HiveCalls calls)
 {
     /// <summary>Raises an escalation; its acknowledgement deadline starts now. Raising an open one again changes nothing.</summary>
     public Task<EscalationInfo> RaiseAsync(EscalationSpec spec, string actor)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Escalation(spec.Id).Raise(spec, actor);
+        return calls.Run(() => Escalation(spec.Id).Raise(spec, actor));
     }
 
-    public Task<EscalationInfo> GetAsync(string escalationId) => Escalation(escalationId).Get();
+    public Task<EscalationInfo> GetAsync(string escalationId) => calls.Run(() => Escalation(escalationId).Get());
 
     public Task<EscalationInfo> AcknowledgeAsync(string escalationId, string actor, string? note = null) =>
-        Escalation(escalationId).Acknowledge(actor, note);
+        calls.Run(() => Escalation(escalationId).Acknowledge(actor, note));
 
-    public Task<EscalationInfo> MitigateAsync(string escalationId, string actor, string note) => Escalation(escalationId).Mitigate(actor, note);
+    public Task<EscalationInfo> MitigateAsync(string escalationId, string actor, string note) => calls.Run(() => Escalation(escalationId).Mitigate(actor, note));
 
     public Task<EscalationInfo> ResolveAsync(string escalationId, string actor, string resolution) =>
-        Escalation(escalationId).Resolve(actor, resolution);
+        calls.Run(() => Escalation(escalationId).Resolve(actor, resolution));
 
     /// <summary>Closes a resolved escalation with its post-mortem.</summary>
-    public Task<EscalationInfo> CloseAsync(string escalationId, string actor, string postMortem) => Escalation(escalationId).Close(actor, postMortem);
+    public Task<EscalationInfo> CloseAsync(string escalationId, string actor, string postMortem) => calls.Run(() => Escalation(escalationId).Close(actor, postMortem));
 
     public Task<Page<EscalationSummary>> ListAsync(EscalationQuery? query = null) =>
-        cluster.GetGrain<IHiveQueryGrain>(0).ListEscalations(query ?? new EscalationQuery());
+        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListEscalations(query ?? new EscalationQuery()));
 
     private IEscalationGrain Escalation(string escalationId) =>
         cluster.GetGrain<IEscalationGrain>(GrainKeys.Escalation(HiveIds.Require(escalationId, "Escalation id")));

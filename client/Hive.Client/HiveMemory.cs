@@ -7,7 +7,7 @@ namespace Hive.Client;
 /// Shared memory: JSON values under namespace / channel / key, with versions for compare-and-set, optional time to
 /// live, listings, and a watch stream of every change to a channel. Namespace, channel, key and author are ids.
 /// </summary>
-public sealed class HiveMemory(IClusterClient cluster)
+public sealed class HiveMemory(IClusterClient cluster, HiveCalls calls)
 {
     private const int ChangesPerPoll = 500;
 
@@ -18,7 +18,7 @@ public sealed class HiveMemory(IClusterClient cluster)
     /// </summary>
     public Task<MemoryEntry> PutAsync(string ns, string channel, string key, string valueJson, string author,
         long? expectedVersion = null, TimeSpan? ttl = null) =>
-        Key(ns, channel, key).Put(valueJson, author, expectedVersion, ttl);
+        calls.Run(() => Key(ns, channel, key).Put(valueJson, author, expectedVersion, ttl));
 
     /// <summary>Writes only when the key is at <paramref name="expectedVersion"/> (0: only when absent); see <see cref="PutAsync"/>.</summary>
     public Task<MemoryEntry> CompareAndSetAsync(string ns, string channel, string key, string valueJson, string author,
@@ -26,19 +26,19 @@ public sealed class HiveMemory(IClusterClient cluster)
         PutAsync(ns, channel, key, valueJson, author, expectedVersion, ttl);
 
     /// <summary>The value now, or null when the key is absent or expired.</summary>
-    public Task<MemoryEntry?> GetAsync(string ns, string channel, string key) => Key(ns, channel, key).Get();
+    public Task<MemoryEntry?> GetAsync(string ns, string channel, string key) => calls.Run(() => Key(ns, channel, key).Get());
 
     /// <summary>Deletes the value; false when there was none. <paramref name="expectedVersion"/> works as for <see cref="PutAsync"/>.</summary>
     public Task<bool> DeleteAsync(string ns, string channel, string key, string author, long? expectedVersion = null) =>
-        Key(ns, channel, key).Delete(author, expectedVersion);
+        calls.Run(() => Key(ns, channel, key).Delete(author, expectedVersion));
 
     /// <summary>The live keys of a channel, ordered by key. Pass <see cref="Page{T}.NextPageToken"/> back for the next page.</summary>
     public Task<Page<MemoryKeySummary>> ListKeysAsync(string ns, string channel, int pageSize = Limits.DefaultPageSize, string? pageToken = null) =>
-        cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryKeys(new MemoryKeyQuery(ns, channel, pageSize, pageToken));
+        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryKeys(new MemoryKeyQuery(ns, channel, pageSize, pageToken)));
 
     /// <summary>The channels of a namespace that have recorded a change, ordered by name.</summary>
     public Task<Page<MemoryChannelSummary>> ListChannelsAsync(string ns, int pageSize = Limits.DefaultPageSize, string? pageToken = null) =>
-        cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryChannels(new MemoryChannelQuery(ns, pageSize, pageToken));
+        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryChannels(new MemoryChannelQuery(ns, pageSize, pageToken)));
 
     /// <summary>
     /// Every change to the channel after <paramref name="afterRevision"/> (0: all the log still holds), in revision

@@ -6,7 +6,7 @@ namespace Hive.Client;
 /// Messages between agents, delivered at least once: a message stays in the receiver's inbox, and comes back on
 /// every receive, until the receiver acks it. Handle a message, then ack it; expect to see one twice after a crash.
 /// </summary>
-public sealed class HiveMessages(IClusterClient cluster)
+public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
 {
     /// <summary>
     /// Sends the draft to the agent in <see cref="MessageDraft.To"/> and returns its sequence in that inbox.
@@ -15,14 +15,14 @@ public sealed class HiveMessages(IClusterClient cluster)
     public Task<long> SendAsync(MessageDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return Messenger.Send(draft);
+        return calls.Run(() => Messenger.Send(draft));
     }
 
     /// <summary>Sends the draft to every agent of <see cref="MessageDraft.ToRole"/> that is not offline; the receipt says who got it and whose inbox was full.</summary>
     public Task<SendReceipt> SendToRoleAsync(MessageDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return Messenger.SendToRole(draft);
+        return calls.Run(() => Messenger.SendToRole(draft));
     }
 
     /// <summary>
@@ -30,17 +30,17 @@ public sealed class HiveMessages(IClusterClient cluster)
     /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over.
     /// </summary>
     public Task<IReadOnlyList<Message>> ReceiveAsync(string agentId, int maxMessages = 10, TimeSpan? wait = null) =>
-        Inbox(agentId).Receive(maxMessages, wait ?? TimeSpan.Zero);
+        calls.Run(() => Inbox(agentId).Receive(maxMessages, wait ?? TimeSpan.Zero));
 
     /// <summary>Acks handled messages by sequence; returns how many were still pending. Repeating an ack is harmless.</summary>
     public Task<int> AckAsync(string agentId, IEnumerable<long> sequences)
     {
         ArgumentNullException.ThrowIfNull(sequences);
-        return Inbox(agentId).Ack(sequences.ToArray());
+        return calls.Run(() => Inbox(agentId).Ack(sequences.ToArray()));
     }
 
     /// <summary>How many messages wait unacked in the agent's inbox, and its capacity.</summary>
-    public Task<InboxSize> InboxSizeAsync(string agentId) => Inbox(agentId).Size();
+    public Task<InboxSize> InboxSizeAsync(string agentId) => calls.Run(() => Inbox(agentId).Size());
 
     private IMessengerGrain Messenger => cluster.GetGrain<IMessengerGrain>(0);
 

@@ -3,36 +3,36 @@ using Hive.Catalog;
 namespace Hive.Client;
 
 /// <summary>Tasks: create and follow them; agents report on the ones they hold; approvers sign them off.</summary>
-public sealed class HiveTasks(IClusterClient cluster)
+public sealed class HiveTasks(IClusterClient cluster, HiveCalls calls)
 {
     /// <summary>Creates a task. The same spec twice is a no-op; prerequisites must already exist.</summary>
     public Task<TaskInfo> CreateAsync(TaskSpec spec, string actor)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Task(spec.Id).Create(spec, actor);
+        return calls.Run(() => Task(spec.Id).Create(spec, actor));
     }
 
-    public Task<TaskInfo> GetAsync(string taskId) => Task(taskId).Get();
+    public Task<TaskInfo> GetAsync(string taskId) => calls.Run(() => Task(taskId).Get());
 
-    public Task<TaskInfo> StartAsync(string taskId, string agentId) => Task(taskId).Start(agentId);
+    public Task<TaskInfo> StartAsync(string taskId, string agentId) => calls.Run(() => Task(taskId).Start(agentId));
 
     public Task<TaskInfo> ReportProgressAsync(string taskId, string agentId, int percent, string? note = null) =>
-        Task(taskId).ReportProgress(agentId, percent, note);
+        calls.Run(() => Task(taskId).ReportProgress(agentId, percent, note));
 
-    public Task<TaskInfo> CompleteAsync(string taskId, string agentId, string? result = null) => Task(taskId).Complete(agentId, result);
+    public Task<TaskInfo> CompleteAsync(string taskId, string agentId, string? result = null) => calls.Run(() => Task(taskId).Complete(agentId, result));
 
-    public Task<TaskInfo> FailAsync(string taskId, string agentId, string error, FailureKind kind) => Task(taskId).Fail(agentId, error, kind);
+    public Task<TaskInfo> FailAsync(string taskId, string agentId, string error, FailureKind kind) => calls.Run(() => Task(taskId).Fail(agentId, error, kind));
 
-    public Task<TaskInfo> ApproveAsync(string taskId, string agentId, string? note = null) => Task(taskId).Approve(agentId, note);
+    public Task<TaskInfo> ApproveAsync(string taskId, string agentId, string? note = null) => calls.Run(() => Task(taskId).Approve(agentId, note));
 
-    public Task<TaskInfo> RejectAsync(string taskId, string agentId, string reason) => Task(taskId).Reject(agentId, reason);
+    public Task<TaskInfo> RejectAsync(string taskId, string agentId, string reason) => calls.Run(() => Task(taskId).Reject(agentId, reason));
 
-    public Task<TaskInfo> CancelAsync(string taskId, string actor, string reason) => Task(taskId).Cancel(actor, reason);
+    public Task<TaskInfo> CancelAsync(string taskId, string actor, string reason) => calls.Run(() => Task(taskId).Cancel(actor, reason));
 
-    public Task<TaskInfo> RetryAsync(string taskId, string actor) => Task(taskId).Retry(actor);
+    public Task<TaskInfo> RetryAsync(string taskId, string actor) => calls.Run(() => Task(taskId).Retry(actor));
 
     public Task<Page<TaskSummary>> ListAsync(TaskQuery? query = null) =>
-        cluster.GetGrain<IHiveQueryGrain>(0).ListTasks(query ?? new TaskQuery());
+        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListTasks(query ?? new TaskQuery()));
 
     private ITaskGrain Task(string taskId) =>
         cluster.GetGrain<ITaskGrain>(GrainKeys.Task(HiveIds.Require(taskId, "Task id")));

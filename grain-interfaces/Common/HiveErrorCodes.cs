@@ -14,7 +14,10 @@ public static class HiveErrorCodes
     public const string InboxFull = "inbox-full";
     public const string StorageUnavailable = "storage-unavailable";
 
+    /// <summary>Raised by Hive.Client when the hive has stopped answering and its circuit breaker is open.</summary>
+    public const string Unavailable = "unavailable";
+
     /// <summary>Codes a caller may retry unchanged; every other code is permanent for the same input.</summary>
     public static bool IsTransient(string code) =>
-        code is RateLimited or Degraded or StorageUnavailable or InboxFull;
+        code is RateLimited or Degraded or StorageUnavailable or InboxFull or Unavailable;
 }

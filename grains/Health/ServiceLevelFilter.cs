@@ -5,10 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Hive.Health;
 
 /// <summary>
-/// Enforces the service level and the halt switch on calls that come from clients. Calls between grains pass:
+/// Enforces the service level, the halt switch and per-caller rate limits on calls that come from clients. Calls between grains pass:
 /// work the hive already accepted (a task releasing its agent, a deadline firing) must be able to finish.
 /// </summary>
-public sealed class ServiceLevelFilter(ServiceLevelCache cache, CallStats stats, IOptions<HealthOptions> options) : IIncomingGrainCallFilter
+public sealed class ServiceLevelFilter(ServiceLevelCache cache, CallStats stats, CallerRateLimiter limiter, IOptions<HealthOptions> options)
+    : IIncomingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<MethodInfo, OperationAttribute?> Operations = new();
 
@@ -22,7 +23,16 @@ public sealed class ServiceLevelFilter(ServiceLevelCache cache, CallStats stats,
             await context.Invoke();
             return;
         }
-        Admit(operation, cache.Current);
+        var status = cache.Current;
+        Admit(operation, status);
+        if (limiter.TryAcquire(CallerOf(source), operation.Kind, status.Level) is { } retryAfter)
+        {
+            throw new HiveException(HiveErrorCodes.RateLimited,
+                $"Too many {operation.Kind} calls from this caller at {status.Level} service; retry after {retryAfter.TotalMilliseconds:0} ms.")
+            {
+                RetryAfter = retryAfter,
+            };
+        }
         stats.Called();
         try
         {
@@ -34,6 +44,10 @@ public sealed class ServiceLevelFilter(ServiceLevelCache cache, CallStats stats,
             throw;
         }
     }
+
+    /// <summary>The caller a client names in the request context (Hive.Client sends its caller id), else the client connection.</summary>
+    private static string CallerOf(GrainId source) =>
+        RequestContext.Get(HiveRequestContext.CallerKey) is string caller && caller.Length is > 0 and <= HiveIds.MaxLength ? caller : source.ToString();
 
     private void Admit(OperationAttribute operation, HiveHealthStatus status)
     {

@@ -33,6 +33,11 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(HealthOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>()
+            .Bind(configuration.GetSection(RateLimitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<ServiceLevelCache>();
         services.AddSingleton<CallStats>();
         services.AddHostedService<HealthReporter>();

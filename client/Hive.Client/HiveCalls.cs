@@ -1,0 +1,96 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Polly;
+using Polly.CircuitBreaker;
+using Polly.Retry;
+
+namespace Hive.Client;
+
+/// <summary>
+/// Every facade call goes through here: it names the caller for the hive's rate limits, retries transient
+/// rejections (honouring the hive's retry-after, inside a retry budget), never retries permanent errors, and
+/// fails fast with <c>unavailable</c> while the hive is not answering.
+/// </summary>
+public sealed class HiveCalls
+{
+    private static readonly ResiliencePropertyKey<TimeSpan> Waited = new("hive.waited");
+    private readonly ResiliencePipeline _pipeline;
+    private readonly string _caller;
+    private readonly HiveResilienceOptions _options;
+
+    public HiveCalls(string caller, HiveResilienceOptions options)
+    {
+        _caller = caller;
+        _options = options;
+        _pipeline = new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = Math.Max(1, options.MaxRetries),
+                ShouldHandle = args => ValueTask.FromResult(
+                    args.Outcome.Exception is HiveException e && IsRetryable(e) && Budgeted(args.Context, RetryDelay(e, args.AttemptNumber))),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Spend(args.Context, RetryDelay(args.Outcome.Exception as HiveException, args.AttemptNumber))),
+            })
+            .AddCircuitBreaker(new CircuitBreakerStrategyOptions
+            {
+                FailureRatio = options.BreakerFailureRatio,
+                SamplingDuration = options.BreakerWindow,
+                MinimumThroughput = options.BreakerMinimumCalls,
+                BreakDuration = options.BreakDuration,
+                ShouldHandle = args => ValueTask.FromResult(IsOutage(args.Outcome.Exception)),
+            })
+            .Build();
+    }
+
+    public HiveCalls() : this("hive-client", new HiveResilienceOptions()) { }
+
+    public async Task<T> Run<T>(Func<Task<T>> call)
+    {
+        RequestContext.Set(HiveRequestContext.CallerKey, _caller);
+        var context = ResilienceContextPool.Shared.Get();
+        try
+        {
+            return await _pipeline.ExecuteAsync(static async (_, c) => await c(), context, call);
+        }
+        catch (BrokenCircuitException e)
+        {
+            throw new HiveException(HiveErrorCodes.Unavailable,
+                $"The hive is not answering; calls fail fast for {_options.BreakDuration.TotalSeconds:0.#} s before the client tries again.")
+            {
+                RetryAfter = e.RetryAfter ?? _options.BreakDuration,
+            };
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    public Task Run(Func<Task> call) => Run(async () =>
+    {
+        await call();
+        return true;
+    });
+
+    /// <summary>Rejected before any work was done, and worth the same call again. Inbox-full is left to the sender, which decides what to drop.</summary>
+    private static bool IsRetryable(HiveException e) =>
+        e.Code is HiveErrorCodes.RateLimited or HiveErrorCodes.Degraded or HiveErrorCodes.StorageUnavailable;
+
+    private static bool IsOutage(Exception? e) => e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
+        or TimeoutException or HiveException { Code: HiveErrorCodes.StorageUnavailable };
+
+    private TimeSpan RetryDelay(HiveException? e, int attempt)
+    {
+        if (e?.RetryAfter is { } after) return after;
+        var backoff = _options.BaseDelay * Math.Pow(2, attempt);
+        return backoff * (0.5 + Random.Shared.NextDouble());
+    }
+
+    private bool Budgeted(ResilienceContext context, TimeSpan next) =>
+        context.Properties.GetValue(Waited, TimeSpan.Zero) + next <= _options.RetryBudget;
+
+    private static TimeSpan Spend(ResilienceContext context, TimeSpan delay)
+    {
+        context.Properties.Set(Waited, context.Properties.GetValue(Waited, TimeSpan.Zero) + delay);
+        return delay;
+    }
+}

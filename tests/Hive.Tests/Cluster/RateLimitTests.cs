@@ -1,0 +1,90 @@
+using Hive.Client;
+using Hive.Health;
+
+namespace Hive.Tests.Cluster;
+
+/// <summary>A hive with tiny read buckets, so a test can run out of them.</summary>
+public sealed class RateLimitClusterFixture : HiveClusterFixture
+{
+    public const int ReadBurst = 8;
+
+    protected override Dictionary<string, string?> Settings()
+    {
+        var settings = base.Settings();
+        settings["Hive:RateLimits:Buckets:Read:PermitsPerSecond"] = "4";
+        settings["Hive:RateLimits:Buckets:Read:Burst"] = ReadBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return settings;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RateLimitClusterCollection : ICollectionFixture<RateLimitClusterFixture>
+{
+    public const string Name = "rate-limit-cluster";
+}
+
+[Collection(RateLimitClusterCollection.Name)]
+public sealed class RateLimitTests(RateLimitClusterFixture hive)
+{
+    private HiveClient WithoutRetries(string caller) =>
+        new(hive.Cluster.Client, new HiveCalls(caller, new HiveResilienceOptions { MaxRetries = 1, RetryBudget = TimeSpan.Zero }));
+
+    private HiveClient WithRetries(string caller) =>
+        new(hive.Cluster.Client, new HiveCalls(caller, new HiveResilienceOptions { MaxRetries = 20, RetryBudget = TimeSpan.FromSeconds(20) }));
+
+    [Fact]
+    public async Task A_caller_past_its_bucket_gets_rate_limited_with_a_retry_after()
+    {
+        var client = WithoutRetries(HiveClusterFixture.NewId("caller"));
+        var error = await Assert.ThrowsAsync<HiveException>(async () =>
+        {
+            for (var i = 0; i < RateLimitClusterFixture.ReadBurst * 4; i++) await client.Tasks.ListAsync();
+        });
+        Assert.Equal(HiveErrorCodes.RateLimited, error.Code);
+        Assert.NotNull(error.RetryAfter);
+        Assert.Contains("Read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Buckets_are_per_caller()
+    {
+        var greedy = WithoutRetries(HiveClusterFixture.NewId("greedy"));
+        await Assert.ThrowsAsync<HiveException>(async () =>
+        {
+            for (var i = 0; i < RateLimitClusterFixture.ReadBurst * 4; i++) await greedy.Tasks.ListAsync();
+        });
+        var other = WithoutRetries(HiveClusterFixture.NewId("other"));
+        Assert.NotNull(await other.Tasks.ListAsync());
+    }
+
+    [Fact]
+    public async Task Hive_client_rides_out_rate_limits_within_its_retry_budget()
+    {
+        var client = WithRetries(HiveClusterFixture.NewId("patient"));
+        for (var i = 0; i < RateLimitClusterFixture.ReadBurst * 3; i++) await client.Tasks.ListAsync();
+    }
+
+    [Fact]
+    public async Task Lower_service_levels_shrink_the_buckets()
+    {
+        var health = hive.Grains.GetGrain<IHiveHealthGrain>(0);
+        await health.Pin(ServiceLevel.Emergency, "operator:test", "rate-limit scaling test");
+        try
+        {
+            await HiveClusterFixture.Eventually(async () => (await hive.Hive.Health.GetStatusAsync()).Level == ServiceLevel.Emergency, "the level is pinned");
+            await Task.Delay(HiveClusterFixture.TickInterval * 4); // let every silo's cache pick the pin up
+            var client = WithoutRetries(HiveClusterFixture.NewId("scaled"));
+            var served = 0;
+            var error = await Assert.ThrowsAsync<HiveException>(async () =>
+            {
+                for (; served < RateLimitClusterFixture.ReadBurst; served++) await client.Tasks.ListAsync();
+            });
+            Assert.Equal(HiveErrorCodes.RateLimited, error.Code);
+            Assert.True(served < RateLimitClusterFixture.ReadBurst, $"served {served} reads at emergency, as many as at full service");
+        }
+        finally
+        {
+            await health.Unpin("operator:test");
+        }
+    }
+}
