@@ -8,7 +8,8 @@ namespace Hive.Health;
 /// Enforces the service level, the halt switch and per-caller rate limits on calls that come from clients. Calls between grains pass:
 /// work the hive already accepted (a task releasing its agent, a deadline firing) must be able to finish.
 /// </summary>
-public sealed class ServiceLevelFilter(ServiceLevelCache cache, CallStats stats, CallerRateLimiter limiter, IOptions<HealthOptions> options)
+public sealed class ServiceLevelFilter(
+    ServiceLevelCache cache, CallStats stats, CallerRateLimiter limiter, HiveMetrics metrics, IOptions<HealthOptions> options)
     : IIncomingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<MethodInfo, OperationAttribute?> Operations = new();
@@ -27,6 +28,7 @@ public sealed class ServiceLevelFilter(ServiceLevelCache cache, CallStats stats,
         Admit(operation, status);
         if (limiter.TryAcquire(CallerOf(source), operation.Kind, status.Level) is { } retryAfter)
         {
+            metrics.RateLimited(operation.Kind);
             throw new HiveException(HiveErrorCodes.RateLimited,
                 $"Too many {operation.Kind} calls from this caller at {status.Level} service; retry after {retryAfter.TotalMilliseconds:0} ms.")
             {

@@ -14,6 +14,7 @@ public sealed partial class MemoryKeyGrain(
     IOptions<MemoryOptions> options,
     IOptions<HiveTimingOptions> timing,
     IEntityCatalog catalog,
+    HiveMetrics metrics,
     ILogger<MemoryKeyGrain> log) : Grain, IMemoryKeyGrain
 {
     private readonly int _maxValueBytes = options.Value.MaxValueBytes;
@@ -42,6 +43,7 @@ public sealed partial class MemoryKeyGrain(
         await ExpireIfDueAsync();
         MemoryCas.Require(expectedVersion, State.CurrentVersion, entity);
         await ApplyAsync(MemoryChangeKind.Put, valueJson, author, clock.Now + ttl);
+        metrics.MemoryWritten("put");
         return Snapshot()!;
     }
 
@@ -56,6 +58,7 @@ public sealed partial class MemoryKeyGrain(
         MemoryCas.Require(expectedVersion, State.CurrentVersion, entity);
         if (!State.HasValue) return false;
         await ApplyAsync(MemoryChangeKind.Delete, null, author, null);
+        metrics.MemoryWritten("delete");
         return true;
     }
 

@@ -8,7 +8,7 @@ namespace Hive.Messaging;
 /// pending messages (at most the capacity) and the last sequence it loaded from there, so losing the activation
 /// loses nothing. Deliver and Ack run one at a time; Receive and Size interleave with them and only read.
 /// </summary>
-public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOptions> options, ILogger<InboxGrain> log)
+public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOptions> options, HiveMetrics metrics, ILogger<InboxGrain> log)
     : Grain, IInboxGrain
 {
     private readonly MessagingOptions _options = options.Value;
@@ -48,6 +48,7 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
             throw StoreUnavailable("did not confirm the message, so it may or may not have been delivered. Send it again; the receiver may then see it twice");
         }
         _pending.Add(stamped.Sequence, stamped);
+        metrics.MessageSent();
         SignalArrival();
         return stamped.Sequence;
     }
@@ -79,6 +80,7 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
             throw StoreUnavailable("did not confirm the ack; the messages stay pending. Ack them again");
         }
         foreach (var sequence in known) _pending.Remove(sequence);
+        metrics.MessagesAcked(known.Length);
         // Messages beyond the capacity wait in the store until acks make room for them here.
         if (_moreInStore) await LoadAsync(CancellationToken.None);
         return known.Length;

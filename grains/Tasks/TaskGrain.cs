@@ -15,7 +15,8 @@ public sealed class TaskGrain(
     HiveClock clock,
     IOptions<HiveTimingOptions> timing,
     ChangeRecorder recorder,
-    IAlertSink alerts) : Grain, ITaskGrain
+    IAlertSink alerts,
+    HiveMetrics metrics) : Grain, ITaskGrain
 {
     private readonly HiveTimingOptions _timing = timing.Value;
     private TaskState State => stored.State;
@@ -271,6 +272,7 @@ public sealed class TaskGrain(
         State.Deadline = null;
         State.OverdueRaised = false;
         await SaveAsync(Change(actor, action, from, reason));
+        if (to == HiveTaskStatus.Completed) metrics.TaskCompleted(clock.Now - State.CreatedAt);
         StopDeadlineWatch();
         await FlushOutboxAsync();
         if (wasOverdue) await alerts.ClearAsync(AlertKey, $"Task '{TaskId}' is now {to}.");

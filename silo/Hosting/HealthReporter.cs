@@ -5,7 +5,7 @@ namespace Hive.Silo.Hosting;
 
 /// <summary>
 /// Keeps this silo's copy of the service level fresh (every <see cref="HealthOptions.CacheRefreshInterval"/>) and
-/// reports the silo's signals — CPU, memory, failed calls, storage — every evaluation interval.
+/// reports the silo's signals — CPU, memory, failed calls, storage — and refreshes the count gauges every evaluation interval.
 /// </summary>
 public sealed partial class HealthReporter(
     IGrainFactory grains,
@@ -13,6 +13,8 @@ public sealed partial class HealthReporter(
     CallStats calls,
     HiveClock clock,
     ILocalSiloDetails silo,
+    IEntityCatalog catalog,
+    HiveMetrics metrics,
     IOptions<HealthOptions> options,
     ILogger<HealthReporter> log,
     IStorageSignals? storage = null) : BackgroundService
@@ -30,10 +32,11 @@ public sealed partial class HealthReporter(
             try
             {
                 cache.Update(await health.GetStatus());
-                if (options.Value.ReportSiloSignals && DateTime.UtcNow >= nextReport)
+                if (DateTime.UtcNow >= nextReport)
                 {
                     nextReport = DateTime.UtcNow + options.Value.EvaluationInterval;
-                    await health.ReportSignals(Measure());
+                    if (options.Value.ReportSiloSignals) await health.ReportSignals(Measure());
+                    await RefreshCountsAsync(stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -42,6 +45,14 @@ public sealed partial class HealthReporter(
             }
         }
         while (await ticks.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Feeds the agents/tasks/escalations-by-status gauges from the catalog.</summary>
+    private async Task RefreshCountsAsync(CancellationToken cancellationToken)
+    {
+        metrics.UpdateCounts("agent", await catalog.CountByStatusAsync(EntityKind.Agent, cancellationToken));
+        metrics.UpdateCounts("task", await catalog.CountByStatusAsync(EntityKind.Task, cancellationToken));
+        metrics.UpdateCounts("escalation", await catalog.CountByStatusAsync(EntityKind.Escalation, cancellationToken));
     }
 
     private SiloSignals Measure()

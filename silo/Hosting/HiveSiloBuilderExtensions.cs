@@ -39,6 +39,8 @@ public static class HiveSiloBuilderExtensions
             .ValidateOnStart();
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<ServiceLevelCache>();
+        services.AddMetrics();
+        services.AddSingleton<HiveMetrics>();
         services.AddSingleton<CallStats>();
         services.AddHostedService<HealthReporter>();
         silo.AddIncomingGrainCallFilter<ServiceLevelFilter>();
