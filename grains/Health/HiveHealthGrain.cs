@@ -103,8 +103,9 @@ public sealed class HiveHealthGrain(
         if (next != State.Evaluated)
         {
             var before = State.Effective;
+            // Degrading or recovering is about the evaluated level; a pin above or below it does not change which.
+            State.Reason = next > State.Evaluated ? reason : $"recovering: {reason}";
             State.Evaluated = next;
-            State.Reason = next > before ? reason : $"recovering: {reason}";
             await SaveAsync(HiveStorage.SystemActor, "level-evaluated", before, State.Reason);
         }
         return Snapshot();
