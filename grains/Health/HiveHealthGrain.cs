@@ -85,10 +85,11 @@ public sealed class HiveHealthGrain(
         HiveIds.Require(actor, "Actor");
         await RequireMayHaltAsync(actor);
         if (!State.Halted) throw HiveException.InvalidTransition("The hive is not halted.", Entity);
+        var haltedBy = State.HaltedBy;
         State.Halted = false;
-        await SaveAsync(actor, "resumed", State.Effective, $"halt by {State.HaltedBy} lifted");
         State.HaltedBy = null;
         State.HaltReason = null;
+        await SaveAsync(actor, "resumed", State.Effective, $"halt by {haltedBy} lifted");
         await alerts.ClearAsync(HaltAlert, $"{actor} resumed the hive.");
         return Snapshot();
     }
