@@ -85,10 +85,11 @@ public sealed class HiveHealthGrain(
         HiveIds.Require(actor, "Actor");
         await RequireMayHaltAsync(actor);
         if (!State.Halted) throw HiveException.InvalidTransition("The hive is not halted.", Entity);
+        var haltedBy = State.HaltedBy;
         State.Halted = false;
-        await SaveAsync(actor, "resumed", State.Effective, $"halt by {State.HaltedBy} lifted");
         State.HaltedBy = null;
         State.HaltReason = null;
+        await SaveAsync(actor, "resumed", State.Effective, $"halt by {haltedBy} lifted");
         await alerts.ClearAsync(HaltAlert, $"{actor} resumed the hive.");
         return Snapshot();
     }
@@ -103,8 +104,9 @@ public sealed class HiveHealthGrain(
         if (next != State.Evaluated)
         {
             var before = State.Effective;
+            // Degrading or recovering is about the evaluated level; a pin above or below it does not change which.
+            State.Reason = next > State.Evaluated ? reason : $"recovering: {reason}";
             State.Evaluated = next;
-            State.Reason = next > before ? reason : $"recovering: {reason}";
             await SaveAsync(HiveStorage.SystemActor, "level-evaluated", before, State.Reason);
         }
         return Snapshot();
