@@ -28,12 +28,14 @@ public sealed class CallerRateLimiter(IOptions<RateLimitOptions> options) : IDis
     private static TokenBucketRateLimiterOptions Bucket(RateLimitOptions options, OperationKind kind, ServiceLevel level)
     {
         var bucket = options.Buckets[kind];
-        var rate = bucket.PermitsPerSecond * options.ScaleFor(level);
+        // Shrinking heartbeats would turn a sick hive's agents unresponsive, and operators must be able to steer it.
+        var scale = kind is OperationKind.Heartbeat or OperationKind.OperatorCommand ? 1 : options.ScaleFor(level);
+        var rate = bucket.PermitsPerSecond * scale;
         // Refill every 100 ms (or slower for low rates) so bursts smooth out without a timer per permit.
         var period = TimeSpan.FromSeconds(Math.Max(0.1, 1 / rate));
         return new TokenBucketRateLimiterOptions
         {
-            TokenLimit = Math.Max(1, (int)(bucket.Burst * options.ScaleFor(level))),
+            TokenLimit = Math.Max(1, (int)(bucket.Burst * scale)),
             TokensPerPeriod = Math.Max(1, (int)Math.Round(rate * period.TotalSeconds)),
             ReplenishmentPeriod = period,
             QueueLimit = 0,

@@ -151,6 +151,8 @@ public sealed class HiveHealthGrain(
         {
             throw HiveException.Forbidden($"'{actor}' is neither an operator (operator:<name>) nor a registered agent, so it may not halt the hive.", Entity);
         }
+        if (agent.Status == AgentStatus.Offline)
+            throw HiveException.Forbidden($"Agent '{actor}' is offline, so it may not halt or resume the hive.", Entity);
         var allowed = _options.EffectiveHaltRoles;
         if (!agent.Spec.Roles.Intersect(allowed, StringComparer.Ordinal).Any())
             throw HiveException.Forbidden($"Agent '{actor}' may not halt or resume the hive: that takes one of the roles {string.Join(", ", allowed)}.", Entity);

@@ -23,7 +23,7 @@ public sealed class RateLimitOptions
         [OperationKind.Registration] = new(100, 200),
     };
 
-    /// <summary>The share of each bucket's rate kept at each level.</summary>
+    /// <summary>The share of each bucket's rate kept at each level (heartbeats and operator commands keep their full rate).</summary>
     [Range(0.01, 1)] public double ReducedScale { get; set; } = 0.5;
     [Range(0.01, 1)] public double EssentialScale { get; set; } = 0.25;
     [Range(0.01, 1)] public double EmergencyScale { get; set; } = 0.1;
