@@ -64,7 +64,7 @@ internal static class DashboardMetrics
         new("hive.messages.sent", InstrumentKind.Counter, null),
         new("hive.messages.acked", InstrumentKind.Counter, null),
         new("hive.memory.writes", InstrumentKind.Counter, null),
-        new("hive.escalations", InstrumentKind.Gauge, null, "severity", "status"),
+        new("hive.escalations", InstrumentKind.Gauge, null, "status"),
         new("hive.service_level", InstrumentKind.Gauge, null),
         new("hive.halted", InstrumentKind.Gauge, null),
         new("hive.rate_limit.rejections", InstrumentKind.Counter, null, "kind"),
