@@ -5,7 +5,12 @@ using Npgsql;
 var migrate = args.FirstOrDefault() == MigrateCommand.Name;
 var demo = args.Contains(DemoMode.Flag) || args.Contains(DemoMode.ExitFlag);
 var demoExit = args.Contains(DemoMode.ExitFlag);
-var builder = Host.CreateApplicationBuilder(args.Where(a => a is not (DemoMode.Flag or DemoMode.ExitFlag or MigrateCommand.Name)).ToArray());
+// appsettings.json ships beside the executable: read it from there, whatever directory the silo starts in.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+{
+    Args = args.Where(a => a is not (DemoMode.Flag or DemoMode.ExitFlag or MigrateCommand.Name)).ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
 var settings = HostSettings.Read(builder.Configuration, needPostgres: migrate);
 if (settings.Problems.Count > 0)
 {
@@ -21,8 +26,9 @@ NpgsqlDataSource? dataSource = null;
 MigrationReport? schema = null;
 try
 {
-    if (settings.Postgres is { } postgres) (dataSource, schema) = await DurableStorage.OpenAsync(postgres, loggers);
+    // Redis first: a silo that cannot join must not migrate the database on its way out.
     if (settings.Redis is { } redis) await RedisPreflight.CheckAsync(redis, $"{HiveClusteringOptions.RedisSetting} (or {HiveClusteringOptions.RedisVariable})");
+    if (settings.Postgres is { } postgres) (dataSource, schema) = await DurableStorage.OpenAsync(postgres, loggers);
 }
 catch (StartupException e)
 {
