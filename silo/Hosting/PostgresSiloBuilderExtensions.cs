@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Npgsql;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -23,14 +24,20 @@ public static class PostgresSiloBuilderExtensions
         DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
         silo.Services.AddSingleton(dataSource);
         silo.Services.AddSingleton(new StateDurability(true));
-        silo.AddAdoNetGrainStorage(HiveStorage.Name, options => options.Configure<Serializer>((o, serializer) =>
+        silo.AddPostgresGrainStorage(HiveStorage.Name, dataSource);
+        return silo;
+    }
+
+    /// <summary>An ADO.NET grain storage named <paramref name="name"/> on the hive's schema (0001_grain_state.sql).</summary>
+    public static ISiloBuilder AddPostgresGrainStorage(
+        this ISiloBuilder silo, string name, NpgsqlDataSource dataSource, Action<AdoNetGrainStorageOptions>? configure = null) =>
+        silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;
             o.DataSource = dataSource;
             // Orleans' binary format honours the [Id]/[Alias] attributes on every state type, so renaming a
             // member or a type never orphans stored state (JSON would key on member names).
             o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            configure?.Invoke(o);
         }));
-        return silo;
-    }
 }

@@ -138,6 +138,28 @@ public sealed class GrainStorageContractTests(PostgresClusterFixture fixture)
         Assert.Equal(("3", "after"), (read.ETag, read.State!.Spec!.DisplayName));
     }
 
+    [Fact]
+    public async Task With_delete_on_clear_the_row_goes_and_the_next_write_starts_again_at_version_1()
+    {
+        var storage = fixture.StorageNamed(PostgresClusterFixture.DeletingStorage);
+        var id = NewGrainId();
+        var state = State("to-delete");
+        await storage.WriteStateAsync(StateName, id, state);
+        var stale = await ReadAsync(id);
+        state.State!.Spec = state.State.Spec! with { DisplayName = "moved-on" };
+        await storage.WriteStateAsync(StateName, id, state);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, id, stale));
+        await storage.ClearStateAsync(StateName, id, state);
+        var afterClear = await ReadAsync(id);
+        await storage.WriteStateAsync(StateName, id, State("reborn"));
+
+        Assert.False(state.RecordExists);
+        Assert.False(afterClear.RecordExists);
+        Assert.Null(afterClear.ETag);
+        Assert.Equal(("1", "reborn"), ((await ReadAsync(id)).ETag, (await ReadAsync(id)).State!.Spec!.DisplayName));
+    }
+
     private static GrainId NewGrainId() => GrainId.Create("contract", GrainKeys.Agent("contract-" + Guid.NewGuid().ToString("N")[..8]));
 
     private static GrainState<AgentState> State(string displayName) =>

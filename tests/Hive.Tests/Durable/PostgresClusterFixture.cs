@@ -17,6 +17,9 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     /// <summary>Fixed, because storage rows are keyed by it and the tests read rows back.</summary>
     public const string ServiceId = "hive-durable-tests";
 
+    /// <summary>A second storage on the same tables that deletes rows on clear (the provider's DeleteStorageKey query).</summary>
+    public const string DeletingStorage = "hive-deleting";
+
     private NpgsqlDataSource? _dataSource;
 
     public TestDatabase Database { get; private set; } = null!;
@@ -24,7 +27,9 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
     public HiveClient Hive { get; private set; } = null!;
 
     /// <summary>The grain storage the silo uses, to read state straight from the database, past any activation.</summary>
-    public IGrainStorage Storage => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(HiveStorage.Name);
+    public IGrainStorage Storage => StorageNamed(HiveStorage.Name);
+
+    public IGrainStorage StorageNamed(string name) => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(name);
 
     public async Task InitializeAsync()
     {
@@ -36,6 +41,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddHivePostgres(_dataSource);
+            silo.AddPostgresGrainStorage(DeletingStorage, _dataSource, o => o.DeleteStateOnClear = true);
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();
