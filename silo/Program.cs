@@ -59,6 +59,12 @@ catch (OptionsValidationException e)
     foreach (var failure in e.Failures) Console.Error.WriteLine($"hive: configuration error: {failure}");
     return 2;
 }
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A port already taken, a dependency lost since the checks above: the host has logged the details.
+    Console.Error.WriteLine($"hive: the silo could not start: {e.Message.Split('\n', 2)[0].Trim()}");
+    return 1;
+}
 
 var address = settings.Redis is null ? "127.0.0.1" : silo.AdvertisedIP;
 Console.WriteLine($"Hive is running: cluster '{silo.ClusterId}', silo {address}:{silo.SiloPort}, gateway {address}:{silo.GatewayPort}.");
