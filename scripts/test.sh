@@ -6,7 +6,23 @@ cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+
+# The integration tests need PostgreSQL and Redis. Start them here and stop them on any exit; services a
+# developer already had running (for a durable hive of their own) are left running.
+already_running=$(scripts/services.sh status | grep -c ': running' || true)
+cleanup() {
+  rm -f "$log"
+  if [ "$already_running" -lt 2 ]; then scripts/services.sh stop || true; fi
+}
+trap cleanup EXIT
+started=$(date +%s)
+if settings=$(scripts/services.sh start); then
+  # Only the test variables: the durable-mode Hive__* settings would turn the in-memory silo tests durable.
+  eval "$(grep '^export HIVE_TEST_' <<<"$settings")"
+  echo "Test services up in $(($(date +%s) - started)) s."
+else
+  echo "The test services did not start; the integration tests will fail and say what they miss." >&2
+fi
 
 dotnet test Hive.Orleans.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -1,19 +1,50 @@
 using Hive.Silo.Hosting;
+using Hive.Silo.Storage;
+using Npgsql;
 
+var migrate = args.FirstOrDefault() == MigrateCommand.Name;
 var demo = args.Contains(DemoMode.Flag) || args.Contains(DemoMode.ExitFlag);
 var demoExit = args.Contains(DemoMode.ExitFlag);
-var builder = Host.CreateApplicationBuilder(args.Where(a => a is not (DemoMode.Flag or DemoMode.ExitFlag)).ToArray());
-var siloOptions = builder.Configuration.GetSection(HiveSiloOptions.Section).Get<HiveSiloOptions>() ?? new HiveSiloOptions();
-if (siloOptions.Problems() is { Count: > 0 } problems)
+// appsettings.json ships beside the executable: read it from there, whatever directory the silo starts in.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
 {
-    foreach (var problem in problems) Console.Error.WriteLine($"hive: configuration error: {problem}");
+    Args = args.Where(a => a is not (DemoMode.Flag or DemoMode.ExitFlag or MigrateCommand.Name)).ToArray(),
+    ContentRootPath = AppContext.BaseDirectory,
+});
+var settings = HostSettings.Read(builder.Configuration, needPostgres: migrate);
+if (settings.Problems.Count > 0)
+{
+    foreach (var problem in settings.Problems) Console.Error.WriteLine($"hive: configuration error: {problem}");
     return 2;
 }
 
-builder.UseOrleans(silo =>
+using var loggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
+if (migrate) return await MigrateCommand.RunAsync(settings.Postgres!, loggers);
+
+// Reach every dependency before Orleans starts, so a wrong setting costs one line, not a stack trace.
+NpgsqlDataSource? dataSource = null;
+MigrationReport? schema = null;
+try
 {
-    silo.UseLocalhostClustering(siloOptions.SiloPort, siloOptions.GatewayPort, null, siloOptions.ServiceId, siloOptions.ClusterId);
-    silo.AddHive(builder.Configuration);
+    // Redis first: a silo that cannot join must not migrate the database on its way out.
+    if (settings.Redis is { } redis) await RedisPreflight.CheckAsync(redis, $"{HiveClusteringOptions.RedisSetting} (or {HiveClusteringOptions.RedisVariable})");
+    if (settings.Postgres is { } postgres) (dataSource, schema) = await DurableStorage.OpenAsync(postgres, loggers);
+}
+catch (StartupException e)
+{
+    Console.Error.WriteLine($"hive: {e.Message}");
+    if (dataSource is not null) await dataSource.DisposeAsync();
+    return 2;
+}
+await using var ownedDataSource = dataSource;
+
+var silo = settings.Silo;
+builder.UseOrleans(orleans =>
+{
+    if (settings.Redis is { } redis) orleans.UseHiveRedisClustering(redis, silo);
+    else orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, null, silo.ServiceId, silo.ClusterId);
+    if (dataSource is not null) orleans.AddHivePostgres(dataSource);
+    orleans.AddHive(builder.Configuration);
 });
 
 using var host = builder.Build();
@@ -28,9 +59,19 @@ catch (OptionsValidationException e)
     foreach (var failure in e.Failures) Console.Error.WriteLine($"hive: configuration error: {failure}");
     return 2;
 }
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A port already taken, a dependency lost since the checks above: the host has logged the details.
+    Console.Error.WriteLine($"hive: the silo could not start: {e.Message.Split('\n', 2)[0].Trim()}");
+    return 1;
+}
 
-Console.WriteLine($"Hive is running: cluster '{siloOptions.ClusterId}', silo 127.0.0.1:{siloOptions.SiloPort}, gateway 127.0.0.1:{siloOptions.GatewayPort}.");
-Console.WriteLine("Storage: in-memory. State is NOT durable in this mode: it is gone when this process stops.");
+var address = settings.Redis is null ? "127.0.0.1" : silo.AdvertisedIP;
+Console.WriteLine($"Hive is running: cluster '{silo.ClusterId}', silo {address}:{silo.SiloPort}, gateway {address}:{silo.GatewayPort}.");
+Console.WriteLine(settings.Postgres is { } pg
+    ? $"Storage: PostgreSQL {pg.Display}, schema version {schema!.SchemaVersion}. State is durable."
+    : "Storage: in-memory. State is NOT durable in this mode: it is gone when this process stops.");
+if (settings.Redis is { } membership) Console.WriteLine($"Membership: Redis {membership.Display}.");
 if (demo && await DemoMode.RunAsync(host, demoExit) is { } exitCode)
 {
     await host.StopAsync();

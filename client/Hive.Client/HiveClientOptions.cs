@@ -14,6 +14,14 @@ public sealed class HiveClientOptions
     /// <summary>Gateway addresses as <c>host:port</c>. Empty means <see cref="DefaultGateway"/>; configuration replaces it rather than adding to it.</summary>
     public IList<string> Gateways { get; } = [];
 
+    /// <summary>
+    /// A Redis configuration string (for example <c>127.0.0.1:6379</c>). When set, the client lists the
+    /// cluster's live gateways from the silos' Redis membership table and <see cref="Gateways"/> is not used.
+    /// </summary>
+    public string? RedisConnectionString { get; set; }
+
+    public bool UsesRedis => !string.IsNullOrWhiteSpace(RedisConnectionString);
+
     public string ClusterId { get; set; } = "hive";
 
     /// <summary>Who this client is to the hive's rate limits; defaults to the host name and process id.</summary>
@@ -23,7 +31,7 @@ public sealed class HiveClientOptions
     public HiveResilienceOptions Resilience { get; } = new();
     public string ServiceId { get; set; } = "hive";
 
-    /// <summary>Resolves <see cref="Gateways"/>; throws with one line per bad setting.</summary>
+    /// <summary>Resolves <see cref="Gateways"/> (none in Redis mode); throws with one line per bad setting.</summary>
     public IPEndPoint[] ResolveGateways()
     {
         var problems = new List<string>();
@@ -31,7 +39,8 @@ public sealed class HiveClientOptions
         if (!HiveIds.IsValid(ClusterId)) problems.Add($"{Section}:ClusterId '{ClusterId}' is not a valid id.");
         if (!HiveIds.IsValid(CallerId)) problems.Add($"{Section}:CallerId '{CallerId}' is not a valid id.");
         if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' is not a valid id.");
-        foreach (var gateway in Gateways.Count == 0 ? [DefaultGateway] : Gateways)
+        IEnumerable<string> gateways = UsesRedis ? [] : Gateways.Count == 0 ? [DefaultGateway] : Gateways;
+        foreach (var gateway in gateways)
         {
             var colon = gateway.LastIndexOf(':');
             if (colon <= 0 || !int.TryParse(gateway.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)

@@ -21,7 +21,16 @@ public static class HiveClientServiceCollectionExtensions
         var gateways = options.ResolveGateways();
         services.AddOrleansClient(client =>
         {
-            client.UseStaticClustering(gateways);
+            if (options.UsesRedis)
+            {
+                client.UseRedisClustering(options.RedisConnectionString!);
+                // A silo that joins is offered to the client within this period; a dead one is dropped at once.
+                client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(10));
+            }
+            else
+            {
+                client.UseStaticClustering(gateways);
+            }
             client.Configure<ClusterOptions>(cluster =>
             {
                 cluster.ClusterId = options.ClusterId;

@@ -4,6 +4,7 @@ using Hive.Messaging;
 using Hive.Memory;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Storage;
 
 namespace Hive.Silo.Hosting;
 
@@ -54,7 +55,8 @@ public static class HiveSiloBuilderExtensions
             new InMemoryMemoryChangeLog(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.ChangeLogRetention));
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();
-        silo.AddMemoryGrainStorage(HiveStorage.Name);
+        if (!services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, HiveStorage.Name)))
+            silo.AddMemoryGrainStorage(HiveStorage.Name);
         return silo;
     }
 }

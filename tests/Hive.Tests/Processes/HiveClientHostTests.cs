@@ -45,6 +45,16 @@ public sealed class HiveClientHostTests
     }
 
     [Fact]
+    public void A_redis_connection_string_replaces_static_gateways()
+    {
+        var options = new HiveClientOptions { RedisConnectionString = "127.0.0.1:6379" };
+        options.Gateways.Add("10.1.2.3:4000");
+
+        Assert.True(options.UsesRedis);
+        Assert.Empty(options.ResolveGateways());
+    }
+
+    [Fact]
     public void Bad_client_configuration_names_every_problem()
     {
         var services = new ServiceCollection();

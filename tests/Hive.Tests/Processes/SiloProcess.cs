@@ -29,6 +29,8 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A shell that ran `eval "$(scripts/services.sh start)"` exports durable-mode settings; a test says its own.
+        foreach (var inherited in info.Environment.Keys.Where(IsHiveSetting).ToList()) info.Environment.Remove(inherited);
         info.ArgumentList.Add(typeof(Hive.Silo.Hosting.DemoMode).Assembly.Location);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["Hive__Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -44,6 +46,16 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         return silo;
     }
+
+    /// <summary>Kills the process the way a crash or an OOM kill would: no shutdown, nothing parked.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private static bool IsHiveSetting(string name) =>
+        name.StartsWith("Hive__", StringComparison.OrdinalIgnoreCase) || name is "HIVE_POSTGRES" or "HIVE_REDIS";
 
     /// <summary>Waits until the process printed <paramref name="text"/>; fails with its output otherwise.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan within)

@@ -1,0 +1,7 @@
+namespace Hive.Silo.Hosting;
+
+public enum ClusteringMode
+{
+    Localhost,
+    Redis,
+}

@@ -1,0 +1,34 @@
+using Hive.Silo.Storage;
+using Npgsql;
+
+namespace Hive.Silo.Hosting;
+
+/// <summary>Opens PostgreSQL for a silo or the <c>migrate</c> command: one data source, schema brought up to date.</summary>
+public static class DurableStorage
+{
+    /// <summary>
+    /// Creates the data source and applies pending migrations. Any failure (unreachable, refused credentials,
+    /// a schema from the future) becomes a <see cref="StartupException"/> with one line for the operator.
+    /// </summary>
+    public static async Task<(NpgsqlDataSource DataSource, MigrationReport Report)> OpenAsync(
+        PostgresTarget target, ILoggerFactory loggers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var dataSource = NpgsqlDataSource.Create(target.ConnectionString);
+        try
+        {
+            var runner = new MigrationRunner(dataSource, Migrations.Embedded, loggers.CreateLogger<MigrationRunner>());
+            return (dataSource, await runner.ApplyAsync(cancellationToken));
+        }
+        catch (Exception e) when (e is NpgsqlException or SchemaTooNewException or TimeoutException)
+        {
+            await dataSource.DisposeAsync();
+            throw new StartupException(PostgresFailure.Describe(e, target, $"{HiveStorageOptions.ConnectionStringSetting} (or {HiveStorageOptions.ConnectionStringVariable})"));
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+}

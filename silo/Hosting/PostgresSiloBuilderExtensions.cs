@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace Hive.Silo.Hosting;
+
+/// <summary>Durable mode: grain state in PostgreSQL. Call before <see cref="HiveSiloBuilderExtensions.AddHive"/>, whose in-memory defaults then stand aside.</summary>
+public static class PostgresSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant Orleans knows PostgreSQL by.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Registers <paramref name="dataSource"/> (the one pool every PostgreSQL adapter shares; the caller owns
+    /// and disposes it), the ADO.NET grain storage on it, and durability: grains park their deadlines on shutdown.
+    /// The schema must already be migrated (<see cref="Storage.MigrationRunner"/>).
+    /// </summary>
+    public static ISiloBuilder AddHivePostgres(this ISiloBuilder silo, NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
+        silo.Services.AddSingleton(dataSource);
+        silo.Services.AddSingleton(new StateDurability(true));
+        silo.AddPostgresGrainStorage(HiveStorage.Name, dataSource);
+        return silo;
+    }
+
+    /// <summary>An ADO.NET grain storage named <paramref name="name"/> on the hive's schema (0001_grain_state.sql).</summary>
+    public static ISiloBuilder AddPostgresGrainStorage(
+        this ISiloBuilder silo, string name, NpgsqlDataSource dataSource, Action<AdoNetGrainStorageOptions>? configure = null) =>
+        silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((o, serializer) =>
+        {
+            o.Invariant = Invariant;
+            o.DataSource = dataSource;
+            // Orleans' binary format honours the [Id]/[Alias] attributes on every state type, so renaming a
+            // member or a type never orphans stored state (JSON would key on member names).
+            o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer);
+            configure?.Invoke(o);
+        }));
+}

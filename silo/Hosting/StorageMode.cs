@@ -1,0 +1,7 @@
+namespace Hive.Silo.Hosting;
+
+public enum StorageMode
+{
+    InMemory,
+    Postgres,
+}

@@ -1,0 +1,68 @@
+using Hive.Client;
+using Hive.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace Hive.Tests.Durable;
+
+/// <summary>
+/// Integration (real PostgreSQL): an in-process silo whose grain state goes through the ADO.NET provider
+/// into a fresh, migrated database. Separate from the in-memory <c>hive-cluster</c> collection.
+/// </summary>
+public sealed class PostgresClusterFixture : IAsyncLifetime
+{
+    /// <summary>Fixed, because storage rows are keyed by it and the tests read rows back.</summary>
+    public const string ServiceId = "hive-durable-tests";
+
+    /// <summary>A second storage on the same tables that deletes rows on clear (the provider's DeleteStorageKey query).</summary>
+    public const string DeletingStorage = "hive-deleting";
+
+    private NpgsqlDataSource? _dataSource;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public HiveClient Hive { get; private set; } = null!;
+
+    /// <summary>The grain storage the silo uses, to read state straight from the database, past any activation.</summary>
+    public IGrainStorage Storage => StorageNamed(HiveStorage.Name);
+
+    public IGrainStorage StorageNamed(string name) => Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(name);
+
+    public async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateMigratedAsync();
+        _dataSource = Database.CreateDataSource();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = ServiceId;
+        var configuration = new ConfigurationBuilder().Build();
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddHivePostgres(_dataSource);
+            silo.AddPostgresGrainStorage(DeletingStorage, _dataSource, o => o.DeleteStateOnClear = true);
+            silo.AddHive(configuration);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Hive = new HiveClient(Cluster.Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Cluster is not null)
+        {
+            await Cluster.StopAllSilosAsync();
+            await Cluster.DisposeAsync();
+        }
+        if (_dataSource is not null) await _dataSource.DisposeAsync();
+        if (Database is not null) await Database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresClusterCollection : ICollectionFixture<PostgresClusterFixture>
+{
+    public const string Name = "postgres-cluster";
+}
