@@ -72,10 +72,6 @@ public sealed class HealthClusterFixture : HiveClusterFixture
     }
 
     /// <summary>Waits until every silo's cached copy of the status is at least as new as <paramref name="status"/>, so its filter enforces it.</summary>
-    public Task UntilEverySiloEnforces(HiveHealthStatus status) => Eventually(
-        () => Task.FromResult(Cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<ServiceLevelCache>().Current.Version >= status.Version)),
-        $"every silo enforces health status version {status.Version} ({status.Level}, halted: {status.Halted})");
-
     /// <summary>Moves the fake clock on a millisecond and returns the time: audit events at or after it belong to the caller.</summary>
     public DateTimeOffset Mark()
     {

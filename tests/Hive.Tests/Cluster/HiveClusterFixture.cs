@@ -94,6 +94,11 @@ public class HiveClusterFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until every silo's cached service level has caught up with <paramref name="status"/>.</summary>
+    public Task UntilEverySiloEnforces(Hive.Health.HiveHealthStatus status) => Eventually(
+        () => Task.FromResult(Cluster.Silos.All(s => s.ServiceProvider.GetRequiredService<Hive.Health.ServiceLevelCache>().Current.Version >= status.Version)),
+        $"every silo enforces health status version {status.Version} ({status.Level}, halted: {status.Halted})");
+
     /// <summary>A fresh id per test, so tests sharing the cluster never see each other's entities.</summary>
     public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
 }

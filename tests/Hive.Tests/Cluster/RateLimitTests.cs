@@ -68,11 +68,9 @@ public sealed class RateLimitTests(RateLimitClusterFixture hive)
     public async Task Lower_service_levels_shrink_the_buckets()
     {
         var health = hive.Grains.GetGrain<IHiveHealthGrain>(0);
-        await health.Pin(ServiceLevel.Emergency, "operator:test", "rate-limit scaling test");
+        await hive.UntilEverySiloEnforces(await health.Pin(ServiceLevel.Emergency, "operator:test", "rate-limit scaling test"));
         try
         {
-            await HiveClusterFixture.Eventually(async () => (await hive.Hive.Health.GetStatusAsync()).Level == ServiceLevel.Emergency, "the level is pinned");
-            await Task.Delay(HiveClusterFixture.TickInterval * 4); // let every silo's cache pick the pin up
             var client = WithoutRetries(HiveClusterFixture.NewId("scaled"));
             var served = 0;
             var error = await Assert.ThrowsAsync<HiveException>(async () =>
@@ -84,7 +82,7 @@ public sealed class RateLimitTests(RateLimitClusterFixture hive)
         }
         finally
         {
-            await health.Unpin("operator:test");
+            await hive.UntilEverySiloEnforces(await health.Unpin("operator:test"));
         }
     }
 }
