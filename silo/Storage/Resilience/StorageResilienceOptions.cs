@@ -37,12 +37,16 @@ public sealed class StorageResilienceOptions
     [Range(2, 10_000, ErrorMessage = "Hive:Storage:Resilience:MinimumThroughput must be 2–10000 calls.")]
     public int MinimumThroughput { get; set; } = 5;
 
+    /// <summary>
+    /// Short on purpose: the ratio counts the successes of the whole window, so after a busy minute a long window would
+    /// hold thousands of them and the circuit would not open until the outage had outlasted the window.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Hive:Storage:Resilience:SamplingDuration must be 0.5 s–10 min.")]
-    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan SamplingDuration { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>While open, calls fail at once; after this long one call probes the database and closes the circuit if it succeeds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.500", "00:10:00", ErrorMessage = "Hive:Storage:Resilience:BreakDuration must be 0.5 s–10 min.")]
-    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>The retry-after told to callers whose call failed while the circuit was still closed.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Hive:Storage:Resilience:RetryAfter must be 10 ms–10 min.")]
