@@ -105,7 +105,9 @@ public sealed partial class GroupCommitter<T> : IAsyncDisposable
         }
         catch (Exception e)
         {
-            LogBatchFailed(_log, e, _name, batch.Count);
+            // A Hive error (storage unavailable) is already logged where it arose, once per outage rather than per batch.
+            if (e is HiveException) LogBatchRefused(_log, _name, batch.Count, e.Message);
+            else LogBatchFailed(_log, e, _name, batch.Count);
             foreach (var pending in batch) pending.Done.TrySetException(e);
             return;
         }
@@ -133,4 +135,7 @@ public sealed partial class GroupCommitter<T> : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Writer}: a batch of {Count} writes failed; each of its callers gets the error")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string writer, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Writer}: a batch of {Count} writes was refused: {Reason}")]
+    private static partial void LogBatchRefused(ILogger logger, string writer, int count, string reason);
 }
