@@ -43,7 +43,7 @@ builder.UseOrleans(orleans =>
 {
     if (settings.Redis is { } redis) orleans.UseHiveRedisClustering(redis, silo);
     else orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, null, silo.ServiceId, silo.ClusterId);
-    if (dataSource is not null) orleans.AddHivePostgres(dataSource);
+    if (dataSource is not null) orleans.AddHivePostgres(dataSource, builder.Configuration);
     orleans.AddHive(builder.Configuration);
 });
 

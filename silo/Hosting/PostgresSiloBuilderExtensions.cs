@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Hive.Silo.Storage.Append;
+using Hive.Silo.Storage.Resilience;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -14,10 +16,11 @@ public static class PostgresSiloBuilderExtensions
 
     /// <summary>
     /// Registers <paramref name="dataSource"/> (the one pool every PostgreSQL adapter shares; the caller owns
-    /// and disposes it), the ADO.NET grain storage on it, and durability: grains park their deadlines on shutdown.
+    /// and disposes it), the ADO.NET grain storage and the append stores on it, and durability: grains park their
+    /// deadlines on shutdown.
     /// The schema must already be migrated (<see cref="Storage.MigrationRunner"/>).
     /// </summary>
-    public static ISiloBuilder AddHivePostgres(this ISiloBuilder silo, NpgsqlDataSource dataSource)
+    public static ISiloBuilder AddHivePostgres(this ISiloBuilder silo, NpgsqlDataSource dataSource, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -25,6 +28,9 @@ public static class PostgresSiloBuilderExtensions
         silo.Services.AddSingleton(dataSource);
         silo.Services.AddSingleton(new StateDurability(true));
         silo.AddPostgresGrainStorage(HiveStorage.Name, dataSource);
+        // Catalog, audit, memory change log and messages: append tables behind group commit and the storage pipeline.
+        silo.Services.AddPostgresAppendStores(configuration);
+        silo.Services.AddSingleton<IStorageSignals, StorageSignals>();
         return silo;
     }
 

@@ -40,7 +40,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         var configuration = new ConfigurationBuilder().Build();
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddHivePostgres(_dataSource);
+            silo.AddHivePostgres(_dataSource, new ConfigurationBuilder().Build());
             silo.AddPostgresGrainStorage(DeletingStorage, _dataSource, o => o.DeleteStateOnClear = true);
             silo.AddHive(configuration);
         });

@@ -1,0 +1,35 @@
+using Hive.Silo.Storage.GroupCommit;
+using Hive.Silo.Storage.Resilience;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hive.Silo.Storage.Append;
+
+/// <summary>Wires the PostgreSQL append stores into a silo.</summary>
+public static class AppendStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the PostgreSQL catalog, audit trail, memory change log and message store in place of the in-memory
+    /// defaults (before or after <c>AddHive</c>), with the storage pipeline and <see cref="StorageHealth"/>. Needs an
+    /// <c>NpgsqlDataSource</c> registered by the host and the tables of migration 0002. Settings:
+    /// <c>Hive:Storage:Resilience</c> and <c>Hive:Storage:GroupCommit</c>, checked at start-up.
+    /// </summary>
+    public static IServiceCollection AddPostgresAppendStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<StorageResilienceOptions>()
+            .Bind(configuration.GetSection(StorageResilienceOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<GroupCommitOptions>()
+            .Bind(configuration.GetSection(GroupCommitOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<StorageHealth>();
+        services.TryAddSingleton<PostgresCalls>();
+        services.Replace(ServiceDescriptor.Singleton<IEntityCatalog, PostgresEntityCatalog>());
+        services.Replace(ServiceDescriptor.Singleton<IAuditLog, PostgresAuditLog>());
+        services.Replace(ServiceDescriptor.Singleton<IMemoryChangeLog, PostgresMemoryChangeLog>());
+        services.Replace(ServiceDescriptor.Singleton<IMessageStore, PostgresMessageStore>());
+        return services;
+    }
+}

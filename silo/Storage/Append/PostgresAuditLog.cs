@@ -1,0 +1,78 @@
+using System.Globalization;
+using Hive.Audit;
+using Hive.Silo.Storage.GroupCommit;
+using Hive.Silo.Storage.Resilience;
+
+namespace Hive.Silo.Storage.Append;
+
+/// <summary>
+/// The audit trail in PostgreSQL (<c>hive_audit</c>). Appends that arrive together are inserted by one statement in
+/// one transaction, each caller's events in order. Pages are newest first; the page token is the sequence number
+/// of the last event returned, as in the in-memory trail. Timestamps are kept to the microsecond.
+/// </summary>
+public sealed class PostgresAuditLog : IAuditLog, IAsyncDisposable
+{
+    private readonly PostgresCalls _db;
+
+    public PostgresAuditLog(PostgresCalls db, IOptions<GroupCommitOptions> options, ILogger<PostgresAuditLog> log)
+    {
+        _db = db;
+        Appends = new GroupCommitter<IReadOnlyList<AuditEvent>>("audit appends", WriteAsync, options.Value, log);
+    }
+
+    internal GroupCommitter<IReadOnlyList<AuditEvent>> Appends { get; }
+
+    public async Task AppendAsync(IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0) return;
+        foreach (var e in events) RequireStorable(e);
+        await Appends.SubmitAsync(events, cancellationToken);
+    }
+
+    public Task<Page<AuditEvent>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
+        long? before = query.PageToken is null ? null
+            : long.TryParse(query.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) ? token
+            : throw HiveException.Validation($"Page token '{HiveIds.Shorten(query.PageToken)}' was not issued by this audit trail.");
+        return _db.ReadAsync(async (connection, token) =>
+        {
+            await using var command = AuditSql.QueryCommand(connection, query, before);
+            await command.PrepareAsync(token);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var page = new List<(long Seq, AuditEvent Event)>(query.PageSize);
+            while (await reader.ReadAsync(token)) page.Add(AuditSql.Row(reader));
+            var next = page.Count == query.PageSize ? page[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;
+            return new Page<AuditEvent>(page.ConvertAll(p => p.Event), next);
+        }, cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => Appends.DisposeAsync();
+
+    private Task<Exception?[]?> WriteAsync(IReadOnlyList<IReadOnlyList<AuditEvent>> batch, CancellationToken cancellationToken)
+    {
+        var events = batch.SelectMany(e => e).ToArray();
+        // Not idempotent: after an unconfirmed commit a retry could record the events twice, so it is not retried.
+        return _db.WriteAsync<Exception?[]?>(async (connection, transaction, token) =>
+        {
+            await using var command = AuditSql.InsertCommand(connection, transaction, events);
+            await command.PrepareAsync(token);
+            await command.ExecuteNonQueryAsync(token);
+            return null;
+        }, idempotent: false, cancellationToken);
+    }
+
+    private static void RequireStorable(AuditEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        StorableText.Require(e.Actor, "Audit actor");
+        StorableText.Require(e.Entity, "Audit entity");
+        StorableText.Require(e.Action, "Audit action");
+        StorableText.Require(e.From, "Audit from-status");
+        StorableText.Require(e.To, "Audit to-status");
+        StorableText.Require(e.Details, "Audit details");
+        StorableText.Require(e.TraceId, "Audit trace id");
+    }
+}

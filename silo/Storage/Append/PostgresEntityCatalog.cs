@@ -1,0 +1,90 @@
+using Hive.Silo.Storage.GroupCommit;
+using Hive.Silo.Storage.Resilience;
+
+namespace Hive.Silo.Storage.Append;
+
+/// <summary>
+/// The catalog in PostgreSQL (<c>hive_catalog</c>). Upserts that arrive together are written as one statement in one
+/// transaction; a row changes only when the incoming version is newer, so a late or repeated write never rolls a
+/// listing back. Timestamps are kept to the microsecond, PostgreSQL's precision.
+/// </summary>
+public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
+{
+    private readonly PostgresCalls _db;
+
+    public PostgresEntityCatalog(PostgresCalls db, IOptions<GroupCommitOptions> options, ILogger<PostgresEntityCatalog> log)
+    {
+        _db = db;
+        Upserts = new GroupCommitter<IReadOnlyList<CatalogEntry>>("catalog upserts", WriteAsync, options.Value, log);
+    }
+
+    internal GroupCommitter<IReadOnlyList<CatalogEntry>> Upserts { get; }
+
+    public async Task UpsertAsync(IReadOnlyList<CatalogEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0) return;
+        foreach (var entry in entries) RequireStorable(entry);
+        await Upserts.SubmitAsync(entries, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CatalogEntry>> QueryAsync(CatalogQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.PageSize <= 0) return Task.FromResult<IReadOnlyList<CatalogEntry>>([]);
+        return _db.ReadAsync(async (connection, token) =>
+        {
+            await using var command = CatalogSql.QueryCommand(connection, query);
+            return await CatalogSql.ReadAsync(command, token);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0) return Task.FromResult<IReadOnlyList<CatalogEntry>>([]);
+        return _db.ReadAsync(async (connection, token) =>
+        {
+            await using var command = CatalogSql.DueCommand(connection, now, limit);
+            return await CatalogSql.ReadAsync(command, token);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(EntityKind kind, CancellationToken cancellationToken = default) =>
+        _db.ReadAsync<IReadOnlyDictionary<string, long>>(async (connection, token) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT status, count(*) FROM hive_catalog WHERE kind = @kind GROUP BY status";
+            command.Parameters.AddWithValue("kind", (short)kind);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+            while (await reader.ReadAsync(token)) counts[reader.GetString(0)] = reader.GetInt64(1);
+            return counts;
+        }, cancellationToken);
+
+    public ValueTask DisposeAsync() => Upserts.DisposeAsync();
+
+    private Task<Exception?[]?> WriteAsync(IReadOnlyList<IReadOnlyList<CatalogEntry>> batch, CancellationToken cancellationToken)
+    {
+        var rows = CatalogSql.Newest(batch.SelectMany(entries => entries));
+        // Upserts only move rows forward, so writing one twice changes nothing: safe to retry even after an unconfirmed commit.
+        return _db.WriteAsync<Exception?[]?>(async (connection, transaction, token) =>
+        {
+            await using var command = CatalogSql.UpsertCommand(connection, transaction, rows);
+            await command.PrepareAsync(token);
+            await command.ExecuteNonQueryAsync(token);
+            return null;
+        }, idempotent: true, cancellationToken);
+    }
+
+    private static void RequireStorable(CatalogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        StorableText.Require(entry.Id, "Catalog id");
+        StorableText.Require(entry.Status, "Catalog status");
+        StorableText.Require(entry.Title, "Catalog title");
+        StorableText.Require(entry.Type, "Catalog type");
+        StorableText.Require(entry.Owner, "Catalog owner");
+        StorableText.Require(entry.Scope, "Catalog scope");
+        foreach (var tag in entry.Tags) StorableText.Require(tag, "Catalog tag");
+    }
+}

@@ -1,0 +1,10 @@
+using Hive.Ports;
+using Hive.Silo.InMemory;
+using Hive.Tests.Contracts;
+
+namespace Hive.Tests.Unit;
+
+public sealed class InMemoryAuditLogTests : AuditLogContract
+{
+    protected override Task<IAuditLog> CreateAsync() => Task.FromResult<IAuditLog>(new InMemoryAuditLog());
+}

@@ -1,0 +1,10 @@
+using Hive.Ports;
+using Hive.Silo.InMemory;
+using Hive.Tests.Contracts;
+
+namespace Hive.Tests.Unit;
+
+public sealed class InMemoryEntityCatalogTests : EntityCatalogContract
+{
+    protected override Task<IEntityCatalog> CreateAsync() => Task.FromResult<IEntityCatalog>(new InMemoryEntityCatalog());
+}

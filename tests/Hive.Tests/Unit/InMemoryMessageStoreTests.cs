@@ -1,0 +1,10 @@
+using Hive.Ports;
+using Hive.Silo.InMemory;
+using Hive.Tests.Contracts;
+
+namespace Hive.Tests.Unit;
+
+public sealed class InMemoryMessageStoreTests : MessageStoreContract
+{
+    protected override Task<IMessageStore> CreateAsync() => Task.FromResult<IMessageStore>(new InMemoryMessageStore());
+}
