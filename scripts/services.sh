@@ -17,13 +17,24 @@ pg_port=${HIVE_PG_PORT:-55432}
 redis_port=${HIVE_REDIS_PORT:-56379}
 pg_bin=${HIVE_PG_BIN:-/usr/lib/postgresql/15/bin}
 pg_password=${HIVE_PG_PASSWORD:-hive-dev}
-pg_data=$data/postgres
-pg_run=$data/postgres-run
 redis_dir=$data/redis
 
 say() { echo "services: $*" >&2; }
 
 as_postgres() { runuser -u postgres -- "$@"; }
+
+# PostgreSQL runs as the postgres user, which must be able to reach its data folder. A checkout below a private
+# folder (mktemp -d makes them 0700) cannot give it that, so PostgreSQL then keeps its files in a folder of its
+# own under /var/tmp, named after this checkout so two checkouts never share one.
+pg_home=$data
+mkdir -p "$data"
+if ! as_postgres test -x "$data" 2>/dev/null; then
+  pg_home=/var/tmp/hive-postgres-$(printf '%s' "$data" | sha1sum | cut -c1-12)
+  mkdir -p "$pg_home"
+  chown postgres: "$pg_home"
+fi
+pg_data=$pg_home/postgres
+pg_run=$pg_home/postgres-run
 
 pg_running() { [ -f "$pg_data/postmaster.pid" ] && as_postgres "$pg_bin/pg_ctl" -D "$pg_data" status >/dev/null 2>&1; }
 
@@ -59,10 +70,10 @@ start_postgres() {
       --auth-local=peer -E UTF8 --locale=C.UTF-8 >"$data/initdb.log" 2>&1 || { rm -f "$pwfile"; say "initdb failed: see $data/initdb.log"; return 1; }
     rm -f "$pwfile"
   fi
-  touch "$data/postgres.log"
-  chown postgres: "$data/postgres.log"
+  touch "$pg_home/postgres.log"
+  chown postgres: "$pg_home/postgres.log"
   # fsync and synchronous_commit keep their defaults (on): durability tests must mean what they say.
-  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$data/postgres.log" -w -t 60 \
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_home/postgres.log" -w -t 60 \
     -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_run -c max_connections=200" start >/dev/null
   wait_until 30 postgres as_postgres "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
   local psql=("$pg_bin/psql" -h "$pg_run" -p "$pg_port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtA)
