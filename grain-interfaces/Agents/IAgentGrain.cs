@@ -30,6 +30,9 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Claims one named task; <c>forbidden</c> when none of the agent's roles may take it.</summary>
     Task<TaskInfo> Claim(string taskId);
 
+    /// <summary>Called by a task being restored from a snapshot that this agent held there: the agent holds it here too.</summary>
+    Task AdoptRestoredTask(string taskId, string actor);
+
     /// <summary>Called by a task when it no longer holds this agent (completed, failed, cancelled, released).</summary>
     Task TaskReleased(string taskId);
 
