@@ -41,9 +41,13 @@ internal sealed class CommandRunner(CliEnvironment env, GlobalOptions globals)
             var where = settings.IsValueCreated ? $" at {settings.Value.Describe()}" : "";
             return Fail(ExitCodes.Unreachable, "unreachable", $"Lost the hive{where}: {Unreachable.Reason(e)}{Hint}");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is DirectoryNotFoundException or UnauthorizedAccessException)
         {
             return Fail(ExitCodes.Usage, "usage", e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fail(ExitCodes.Internal, "internal", $"{e.GetType().Name}: {e.Message} (a bug in the console; please report it)");
         }
     }
 
