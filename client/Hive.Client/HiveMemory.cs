@@ -40,6 +40,10 @@ public sealed class HiveMemory(IClusterClient cluster, HiveCalls calls)
     public Task<Page<MemoryChannelSummary>> ListChannelsAsync(string ns, int pageSize = Limits.DefaultPageSize, string? pageToken = null) =>
         calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryChannels(new MemoryChannelQuery(ns, pageSize, pageToken)));
 
+    /// <summary>The namespaces that have at least one channel, ordered by name.</summary>
+    public Task<Page<string>> ListNamespacesAsync(int pageSize = Limits.DefaultPageSize, string? pageToken = null) =>
+        cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryNamespaces(new MemoryNamespaceQuery(pageSize, pageToken));
+
     /// <summary>
     /// Every change to the channel after <paramref name="afterRevision"/> (0: all the log still holds), in revision
     /// order, until <paramref name="cancellationToken"/> is cancelled (then it throws <see cref="OperationCanceledException"/>).

@@ -31,6 +31,13 @@ public sealed class HiveTasks(IClusterClient cluster, HiveCalls calls)
 
     public Task<TaskInfo> RetryAsync(string taskId, string actor) => calls.Run(() => Task(taskId).Retry(actor));
 
+    /// <summary>Admin: recreates a task from a snapshot in the status it had there; only when the task does not exist.</summary>
+    public Task<TaskInfo> RestoreAsync(TaskRestore restore, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(restore);
+        return Task(restore.Spec.Id).Restore(restore, actor);
+    }
+
     public Task<Page<TaskSummary>> ListAsync(TaskQuery? query = null) =>
         calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListTasks(query ?? new TaskQuery()));
 

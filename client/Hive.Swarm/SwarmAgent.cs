@@ -20,8 +20,10 @@ public sealed class SwarmAgent(HiveClient hive, SwarmPlan plan, SwarmMember me, 
             {
                 var self = await hive.Agents.HeartbeatAsync(me.Id, load: 0.3);
                 await HandleInboxAsync();
-                // A task awaiting sign-off stays with its agent; only a free agent asks for more work.
-                if (self.CurrentTaskId is null && await hive.Agents.ClaimNextAsync(me.Id) is { } task)
+                // A task awaiting sign-off stays with its agent; only a free agent asks for more work, and a suspended or
+                // draining one asks for none (the hive would refuse, and an operator's suspend must not end this loop).
+                if (self.CurrentTaskId is null && self.Status == AgentStatus.Ready && !self.Draining
+                    && await hive.Agents.ClaimNextAsync(me.Id) is { } task)
                     await WorkOnAsync(plan.Tasks.Single(t => t.Spec.Id == task.Id));
                 await Task.Delay(pace, stop);
             }

@@ -39,6 +39,9 @@ public interface IAgentGrain : IGrainWithStringKey
     [Operation(OperationKind.TaskWrite)]
     Task<TaskInfo> Claim(string taskId);
 
+    /// <summary>Called by a task being restored from a snapshot that this agent held there: the agent holds it here too.</summary>
+    Task AdoptRestoredTask(string taskId, string actor);
+
     /// <summary>Called by a task when it no longer holds this agent (completed, failed, cancelled, released).</summary>
     Task TaskReleased(string taskId);
 

@@ -34,4 +34,7 @@ public interface IHiveQueryGrain : IGrainWithIntegerKey
     /// <summary>The channels of a memory namespace that have recorded a change, ordered by name.</summary>
     [Operation(OperationKind.Read)]
     Task<Page<MemoryChannelSummary>> ListMemoryChannels(MemoryChannelQuery query);
+
+    /// <summary>The memory namespaces that have a channel, one page at a time, so a backup can find every namespace.</summary>
+    Task<Page<string>> ListMemoryNamespaces(MemoryNamespaceQuery query);
 }

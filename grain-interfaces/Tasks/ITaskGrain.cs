@@ -9,6 +9,15 @@ public interface ITaskGrain : IGrainWithStringKey
     [Operation(OperationKind.TaskWrite)]
     Task<TaskInfo> Create(TaskSpec spec, string actor);
 
+    /// <summary>
+    /// Admin: recreates a task from a snapshot of another hive, in the status it had there, without replaying its
+    /// history (which would put claims and sign-offs in agents' names that they never made here). Only a task that
+    /// does not exist can be restored (<c>conflict</c> otherwise); prerequisites must exist and their statuses must
+    /// agree with the restored status. A held task (assigned, in progress, awaiting approval) is handed to its agent,
+    /// which must exist, be free, and be allowed to take it. One audit event, by <paramref name="actor"/>, records it.
+    /// </summary>
+    Task<TaskInfo> Restore(TaskRestore restore, string actor);
+
     /// <summary>The task now; <c>not-found</c> when it was never created.</summary>
     [Operation(OperationKind.Read)]
     [AlwaysInterleave]

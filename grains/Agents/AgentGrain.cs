@@ -192,6 +192,17 @@ public sealed partial class AgentGrain(
         return await TookAsync(taskId);
     }
 
+    public async Task AdoptRestoredTask(string taskId, string actor)
+    {
+        HiveIds.Require(taskId, "Task id");
+        HiveIds.Require(actor, "Actor");
+        RequireRegistered();
+        if (State.CurrentTaskId == taskId) return;
+        var to = Apply(AgentTrigger.TaskAssigned);
+        State.CurrentTaskId = taskId;
+        await MoveAsync(to, actor, "task-restored", $"task {taskId}");
+    }
+
     public async Task TaskReleased(string taskId)
     {
         if (State.Spec is null || State.CurrentTaskId != taskId) return;

@@ -59,6 +59,12 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
         return MemoryListing.ChannelsAsync(catalog, HiveIds.Require(query.Namespace, "Namespace"), PageSize(query.PageSize), Token(query.PageToken));
     }
 
+    public Task<Page<string>> ListMemoryNamespaces(MemoryNamespaceQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return MemoryListing.NamespacesAsync(catalog, PageSize(query.PageSize), Token(query.PageToken));
+    }
+
     /// <summary>Memory page tokens are the last key or channel name returned, so they are ids too.</summary>
     private static string? Token(string? pageToken) => pageToken is null || HiveIds.IsValid(pageToken)
         ? pageToken

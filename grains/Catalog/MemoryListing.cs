@@ -35,4 +35,24 @@ internal static class MemoryListing
             AfterId: afterChannel is null ? null : $"{ns}/{afterChannel}"));
         return new(rows.Select(MemoryChannelCatalogRow.ToSummary).ToArray(), rows.Count == pageSize ? rows[^1].Title : null);
     }
+
+    /// <summary>
+    /// Namespaces are the scopes of the channel rows, whose ids are <c>namespace/channel</c>: the rows of one namespace
+    /// sort together, so a page skips each namespace's remaining rows by reading after <c>namespace/~</c> ('~' sorts,
+    /// ordinally as the catalog orders ids, after every character an id may hold).
+    /// </summary>
+    public static async Task<Page<string>> NamespacesAsync(IEntityCatalog catalog, int pageSize, string? afterNamespace)
+    {
+        var names = new List<string>(pageSize);
+        var last = afterNamespace;
+        while (names.Count < pageSize)
+        {
+            var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.MemoryChannel, PageSize: 1,
+                AfterId: last is null ? null : last + "/~"));
+            if (rows.Count == 0) return new(names, null);
+            last = rows[0].Scope!;
+            names.Add(last);
+        }
+        return new(names, last);
+    }
 }

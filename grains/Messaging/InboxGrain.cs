@@ -86,7 +86,7 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
         return known.Length;
     }
 
-    public Task<InboxSize> Size() => Task.FromResult(new InboxSize(_pending.Count, _options.InboxCapacity));
+    public Task<InboxSize> Size() => Task.FromResult(new InboxSize(_pending.Count, _options.InboxCapacity, _last));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

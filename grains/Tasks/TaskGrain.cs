@@ -10,7 +10,7 @@ namespace Hive.Tasks;
 /// audit event). Telling dependents and the releasing agent goes through a persisted outbox, so a crash between
 /// the write and the calls only delays them: the next activation, or the deadline sweeper, finishes the job.
 /// </summary>
-public sealed class TaskGrain(
+public sealed partial class TaskGrain(
     [PersistentState("task", HiveStorage.Name)] IPersistentState<TaskState> stored,
     HiveClock clock,
     IOptions<HiveTimingOptions> timing,

@@ -26,7 +26,7 @@ public sealed class MessagingBackPressureTests(HiveClusterFixture hive)
         Assert.True(HiveErrorCodes.IsTransient(full.Code));
         Assert.Equal(appended, hive.Messages.Appended);
         Assert.Equal(Capacity, await hive.Messages.LastSequenceAsync(receiver));
-        Assert.Equal(new InboxSize(Capacity, Capacity), await _kit.Hive.Messages.InboxSizeAsync(receiver));
+        Assert.Equal(new InboxSize(Capacity, Capacity, LastSequence: Capacity), await _kit.Hive.Messages.InboxSizeAsync(receiver));
 
         var handled = await _kit.Hive.Messages.ReceiveAsync(receiver, maxMessages: 5);
         await _kit.Hive.Messages.AckAsync(receiver, MessagingKit.Sequences(handled));

@@ -19,10 +19,11 @@ public sealed class SiloProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static SiloProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    /// <summary>Starts the silo on free ports, or on the given ones (to restart a silo where its clients expect it).</summary>
+    public static SiloProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null, int? siloPort = null, int? gatewayPort = null)
     {
-        var siloPort = FreePorts.Next();
-        var gatewayPort = FreePorts.Next();
+        siloPort ??= FreePorts.Next();
+        gatewayPort ??= FreePorts.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -33,12 +34,12 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var inherited in info.Environment.Keys.Where(IsHiveSetting).ToList()) info.Environment.Remove(inherited);
         info.ArgumentList.Add(typeof(Hive.Silo.Hosting.DemoMode).Assembly.Location);
         foreach (var arg in args) info.ArgumentList.Add(arg);
-        info.Environment["Hive__Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Hive__Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Hive__Silo__SiloPort"] = siloPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Hive__Silo__GatewayPort"] = gatewayPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process) { SiloPort = siloPort, GatewayPort = gatewayPort };
+        var silo = new SiloProcess(process) { SiloPort = siloPort.Value, GatewayPort = gatewayPort.Value };
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.Start();

@@ -1,0 +1,36 @@
+using Hive.Console.Connection;
+using Hive.Console.Output;
+
+namespace Hive.Console.Cli;
+
+/// <summary>One command's run: its parsed values, its output, who acts, and a connection opened only when needed.</summary>
+internal sealed class CommandContext(ParseResult parse, CliEnvironment env, Lazy<ConnectionSettings> settings) : IAsyncDisposable
+{
+    private HiveConnection? _connection;
+
+    public ParseResult Parse { get; } = parse;
+    public CliEnvironment Environment { get; } = env;
+    public Terminal Out { get; } = new(env.Out);
+    public ConnectionSettings Settings => settings.Value;
+    public string Actor => Settings.Actor;
+
+    public T? Get<T>(Option<T> option) => Parse.GetValue(option);
+
+    public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);
+
+    /// <summary>A required value the parser already enforced; never null at run time.</summary>
+    public T Required<T>(Argument<T> argument) => Parse.GetValue(argument) ?? throw new UsageException($"{argument.Name} is required.");
+
+    public async Task<HiveClient> HiveAsync(CancellationToken cancellationToken)
+    {
+        _connection ??= await Environment.Connector(Settings).ConnectAsync(cancellationToken);
+        return _connection.Hive;
+    }
+
+    public IHiveConnector Connector() => Environment.Connector(Settings);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null) await _connection.DisposeAsync();
+    }
+}

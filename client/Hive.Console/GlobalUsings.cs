@@ -1,0 +1,9 @@
+global using System.CommandLine;
+global using Hive.Agents;
+global using Hive.Client;
+global using Hive.Common;
+global using Hive.Escalations;
+global using Hive.Memory;
+global using Hive.Messaging;
+global using Hive.Tasks;
+global using Spectre.Console;

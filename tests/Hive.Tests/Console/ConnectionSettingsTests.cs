@@ -1,0 +1,63 @@
+using Hive.Console.Cli;
+using Hive.Console.Connection;
+
+namespace Hive.Tests.Console;
+
+/// <summary>Each connection setting comes from the flag, else the environment, else the config file, else the default.</summary>
+public sealed class ConnectionSettingsTests : IDisposable
+{
+    private readonly string _home = Directory.CreateTempSubdirectory("hive-home").FullName;
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    [Fact]
+    public void Flags_beat_environment_which_beats_the_config_file_which_beats_defaults()
+    {
+        Directory.CreateDirectory(Path.Combine(_home, ".config", "hive"));
+        File.WriteAllText(Path.Combine(_home, ".config", "hive", "config.json"),
+            """{"gateways":["file-host:1"],"clusterId":"file-cluster","serviceId":"file-service","actor":"file-actor"}""");
+        var env = new Dictionary<string, string> { ["HIVE_GATEWAY"] = "env-a:2, env-b:3", ["HIVE_CLUSTER_ID"] = "env-cluster" };
+
+        var fromFile = Resolve([], new Dictionary<string, string>());
+        var fromEnv = Resolve([], env);
+        var fromFlags = Resolve(["--gateway", "flag:4", "--cluster-id", "flag-cluster", "--as", "flag-actor"], env);
+        var defaults = Resolve(["--config", WriteConfig("{}")], new Dictionary<string, string>());
+
+        Assert.Equal(["file-host:1"], fromFile.Gateways);
+        Assert.Equal(("file-cluster", "file-service", "file-actor"), (fromFile.ClusterId, fromFile.ServiceId, fromFile.Actor));
+        Assert.Equal(["env-a:2", "env-b:3"], fromEnv.Gateways);
+        Assert.Equal(("env-cluster", "file-service"), (fromEnv.ClusterId, fromEnv.ServiceId));
+        Assert.Equal(["flag:4"], fromFlags.Gateways);
+        Assert.Equal(("flag-cluster", "flag-actor"), (fromFlags.ClusterId, fromFlags.Actor));
+        Assert.Equal([HiveClientOptionsDefault], defaults.Gateways);
+        Assert.Equal(("hive", "hive", "tester"), (defaults.ClusterId, defaults.ServiceId, defaults.Actor));
+    }
+
+    [Fact]
+    public void A_missing_or_broken_config_file_named_by_flag_is_a_usage_error()
+    {
+        Assert.Throws<UsageException>(() => Resolve(["--config", Path.Combine(_home, "nope.json")], new Dictionary<string, string>()));
+        Assert.Throws<UsageException>(() => Resolve(["--config", WriteConfig("{not json")], new Dictionary<string, string>()));
+    }
+
+    private const string HiveClientOptionsDefault = "127.0.0.1:30000";
+
+    private string WriteConfig(string json)
+    {
+        var path = Path.Combine(_home, Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private ConnectionSettings Resolve(string[] args, Dictionary<string, string> variables)
+    {
+        var env = new CliEnvironment
+        {
+            Out = ConsoleRun.Wide(), Error = ConsoleRun.Wide(), Variable = name => variables.GetValueOrDefault(name), HomeDirectory = _home, UserName = "tester",
+        };
+        var globals = new GlobalOptions();
+        var root = new System.CommandLine.RootCommand();
+        globals.AddTo(root);
+        return ConnectionSettingsResolver.Resolve(root.Parse(args), globals, env);
+    }
+}
