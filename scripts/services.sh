@@ -21,7 +21,8 @@ redis_dir=$data/redis
 
 say() { echo "services: $*" >&2; }
 
-as_postgres() { runuser -u postgres -- "$@"; }
+# From /, so the postgres user never has to enter the checkout it may not be allowed into.
+as_postgres() { (cd / && runuser -u postgres -- "$@"); }
 
 # PostgreSQL runs as the postgres user, which must be able to reach its data folder. A checkout below a private
 # folder (mktemp -d makes them 0700) cannot give it that, so PostgreSQL then keeps its files in a folder of its

@@ -1,8 +1,8 @@
-using Hive.Health;
 using Hive.Agents;
 using Hive.Audit;
 using Hive.Common;
 using Hive.Escalations;
+using Hive.Health;
 using Hive.Memory;
 using Hive.Tasks;
 
@@ -36,5 +36,6 @@ public interface IHiveQueryGrain : IGrainWithIntegerKey
     Task<Page<MemoryChannelSummary>> ListMemoryChannels(MemoryChannelQuery query);
 
     /// <summary>The memory namespaces that have a channel, one page at a time, so a backup can find every namespace.</summary>
+    [Operation(OperationKind.Read)]
     Task<Page<string>> ListMemoryNamespaces(MemoryNamespaceQuery query);
 }

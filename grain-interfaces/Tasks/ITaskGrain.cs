@@ -16,6 +16,7 @@ public interface ITaskGrain : IGrainWithStringKey
     /// agree with the restored status. A held task (assigned, in progress, awaiting approval) is handed to its agent,
     /// which must exist, be free, and be allowed to take it. One audit event, by <paramref name="actor"/>, records it.
     /// </summary>
+    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
     Task<TaskInfo> Restore(TaskRestore restore, string actor);
 
     /// <summary>The task now; <c>not-found</c> when it was never created.</summary>

@@ -85,6 +85,7 @@ public class OperationRulesTests
     [
         $"{nameof(IAgentGrain)}.{nameof(IAgentGrain.TaskReleased)}",
         $"{nameof(IAgentGrain)}.{nameof(IAgentGrain.Wake)}",
+        $"{nameof(IAgentGrain)}.{nameof(IAgentGrain.AdoptRestoredTask)}",
         $"{nameof(ITaskGrain)}.{nameof(ITaskGrain.TryAssign)}",
         $"{nameof(ITaskGrain)}.{nameof(ITaskGrain.AddDependent)}",
         $"{nameof(ITaskGrain)}.{nameof(ITaskGrain.PrerequisiteChanged)}",
