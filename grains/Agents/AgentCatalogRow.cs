@@ -2,10 +2,13 @@ using Hive.Ports;
 
 namespace Hive.Agents;
 
-/// <summary>Maps an agent's state to its catalog row. The row's owner is the task the agent holds.</summary>
+/// <summary>
+/// Maps an agent's state to its catalog row. The row's owner is the task the agent holds; its host is the silo
+/// checking its heartbeats in memory, or null when nobody is (not watched, or parked with a wake-up time).
+/// </summary>
 internal static class AgentCatalogRow
 {
-    public static CatalogEntry From(AgentState state, long version) => new(
+    public static CatalogEntry From(AgentState state, long version, string? host) => new(
         EntityKind.Agent,
         state.Spec!.Id,
         version,
@@ -18,7 +21,8 @@ internal static class AgentCatalogRow
         Priority: 0,
         state.RegisteredAt,
         state.UpdatedAt,
-        state.ParkedWakeAt);
+        state.ParkedWakeAt,
+        host);
 
     public static AgentSummary ToSummary(CatalogEntry row) => new(
         row.Id, row.Title, Enum.Parse<AgentStatus>(row.Status), row.Tags, row.Owner, row.UpdatedAt);

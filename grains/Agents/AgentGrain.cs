@@ -8,7 +8,8 @@ namespace Hive.Agents;
 /// <summary>
 /// One agent. Heartbeats are kept in memory and checked by a keep-alive grain timer; a state write happens
 /// only when the status changes. When a watched agent's activation goes away gracefully, it parks a wake-up
-/// time in the catalog so the deadline sweeper brings it back to check, so silence is still noticed.
+/// time in the catalog so the deadline sweeper brings it back to check, so silence is still noticed. While it is
+/// watched, its catalog row names this silo as its host: if the silo dies instead, the sweeper wakes it elsewhere.
 /// </summary>
 public sealed partial class AgentGrain(
     [PersistentState("agent", HiveStorage.Name)] IPersistentState<AgentState> stored,
@@ -17,9 +18,11 @@ public sealed partial class AgentGrain(
     ChangeRecorder recorder,
     IAlertSink alerts,
     StateDurability durability,
+    ILocalSiloDetails silo,
     ILogger<AgentGrain> log) : Grain, IAgentGrain
 {
     private readonly HiveTimingOptions _timing = timing.Value;
+    private readonly string _host = silo.SiloAddress.ToParsableString();
     private AgentState State => stored.State;
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "agent/" + AgentId;
@@ -37,7 +40,8 @@ public sealed partial class AgentGrain(
         // so the agent gets a fresh deadline from now rather than a false alarm.
         var parked = State.ParkedWakeAt is not null;
         _lastHeartbeat = parked ? State.LastHeartbeat ?? clock.Now : clock.Now;
-        if (parked)
+        // A watched agent's row must name this silo as its host (and drop a parked wake-up) before the check runs here.
+        if (parked || AgentLifecycle.IsWatched(State.Status))
         {
             State.ParkedWakeAt = null;
             await SaveAsync(null);
@@ -285,7 +289,8 @@ public sealed partial class AgentGrain(
             DeactivateOnIdle();
         });
         _rowVersion.StateWritten();
-        await recorder.RecordAsync(AgentCatalogRow.From(State, _rowVersion.For(State.Version)), change);
+        var host = AgentLifecycle.IsWatched(State.Status) && State.ParkedWakeAt is null ? _host : null;
+        await recorder.RecordAsync(AgentCatalogRow.From(State, _rowVersion.For(State.Version), host), change);
     }
 
     private AgentStatus Apply(AgentTrigger trigger)

@@ -3,9 +3,13 @@ using Microsoft.Extensions.Options;
 
 namespace Hive.Deadlines;
 
-/// <summary>Reads due wake-ups from the catalog on a keep-alive timer and wakes those grains.</summary>
+/// <summary>
+/// On a keep-alive timer, wakes the grains whose catalog wake-up is due, and the grains whose in-memory deadline
+/// was lost with a dead silo (rows whose host membership has declared dead): both come back on a live silo.
+/// </summary>
 public sealed partial class DeadlineSweeperGrain(
     IEntityCatalog catalog,
+    IClusterMembershipService membership,
     HiveClock clock,
     IOptions<HiveTimingOptions> timing,
     ILogger<DeadlineSweeperGrain> log) : Grain, IDeadlineSweeperGrain
@@ -24,9 +28,19 @@ public sealed partial class DeadlineSweeperGrain(
     public async Task<int> Sweep()
     {
         var due = await catalog.DueAsync(clock.Now, BatchSize);
-        var woken = await Task.WhenAll(due.Select(WakeAsync));
+        var deadHosts = DeadHosts();
+        var stranded = deadHosts.Count == 0 ? [] : await catalog.HostedOnAsync(deadHosts, BatchSize);
+        var rows = due.Concat(stranded).DistinctBy(r => (r.Kind, r.Id));
+        var woken = await Task.WhenAll(rows.Select(WakeAsync));
         return woken.Count(ok => ok);
     }
+
+    /// <summary>Silos membership has declared dead. Their entries stay in the membership table long after our sweeps.</summary>
+    private List<string> DeadHosts() =>
+        membership.CurrentSnapshot.Members.Values
+            .Where(m => m.Status == SiloStatus.Dead)
+            .Select(m => m.SiloAddress.ToParsableString())
+            .ToList();
 
     private async Task<bool> WakeAsync(CatalogEntry row)
     {

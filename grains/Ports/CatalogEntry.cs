@@ -15,6 +15,8 @@ public enum EntityKind
 /// by a newer version, so late or repeated writes never roll a listing back. <see cref="WakeAt"/> asks the
 /// deadline sweeper to wake the grain at that time even when it is not activated. <see cref="Scope"/> is the
 /// group a row is listed under: a ready task's queue, a memory key's channel, a channel's namespace.
+/// <see cref="Host"/> names the silo whose activation keeps a deadline for this row only in memory (a watched
+/// agent's heartbeat check); when that silo dies, the sweeper wakes the grain on a live one.
 /// </summary>
 public sealed record CatalogEntry(
     EntityKind Kind,
@@ -29,7 +31,8 @@ public sealed record CatalogEntry(
     int Priority,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? WakeAt);
+    DateTimeOffset? WakeAt,
+    string? Host = null);
 
 /// <summary>A catalog filter; null fields match everything. Results are ordered by id; the page token is the last id returned.</summary>
 public sealed record CatalogQuery(

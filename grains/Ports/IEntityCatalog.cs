@@ -14,4 +14,7 @@ public interface IEntityCatalog
 
     /// <summary>Rows whose wake time is at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Rows whose <see cref="CatalogEntry.Host"/> is one of <paramref name="hosts"/>, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<CatalogEntry>> HostedOnAsync(IReadOnlyCollection<string> hosts, int limit, CancellationToken cancellationToken = default);
 }

@@ -62,4 +62,16 @@ public sealed class InMemoryEntityCatalog : IEntityCatalog
             return Task.FromResult(due);
         }
     }
+
+    public Task<IReadOnlyList<CatalogEntry>> HostedOnAsync(IReadOnlyCollection<string> hosts, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<CatalogEntry> hosted = _rows.Values
+                .Where(r => r.Host is not null && hosts.Contains(r.Host))
+                .Take(limit)
+                .ToArray();
+            return Task.FromResult(hosted);
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Hive.Silo.Storage.Append;
 /// <summary>The catalog's statements and row mapping.</summary>
 internal static class CatalogSql
 {
-    private const string Columns = "kind, id, version, status, title, type, owner, tags, scope, priority, created_at, updated_at, wake_at";
+    private const string Columns = "kind, id, version, status, title, type, owner, tags, scope, priority, created_at, updated_at, wake_at, host";
 
     // One statement for the whole batch. Tags travel as one JSON array per row because unnest cannot carry a
     // ragged array of arrays. The WHERE makes a row replaceable only by a newer version, whoever writes first.
@@ -17,13 +17,14 @@ internal static class CatalogSql
         INSERT INTO hive_catalog AS c ({Columns})
         SELECT r.kind, r.id, r.version, r.status, r.title, r.type, r.owner,
                ARRAY(SELECT t.tag FROM jsonb_array_elements_text(r.tags) WITH ORDINALITY AS t(tag, n) ORDER BY t.n),
-               r.scope, r.priority, r.created_at, r.updated_at, r.wake_at
-        FROM unnest(@kind, @id, @version, @status, @title, @type, @owner, @tags, @scope, @priority, @created_at, @updated_at, @wake_at)
-             AS r(kind, id, version, status, title, type, owner, tags, scope, priority, created_at, updated_at, wake_at)
+               r.scope, r.priority, r.created_at, r.updated_at, r.wake_at, r.host
+        FROM unnest(@kind, @id, @version, @status, @title, @type, @owner, @tags, @scope, @priority, @created_at, @updated_at, @wake_at, @host)
+             AS r(kind, id, version, status, title, type, owner, tags, scope, priority, created_at, updated_at, wake_at, host)
         ON CONFLICT (kind, id) DO UPDATE SET
             version = EXCLUDED.version, status = EXCLUDED.status, title = EXCLUDED.title, type = EXCLUDED.type,
             owner = EXCLUDED.owner, tags = EXCLUDED.tags, scope = EXCLUDED.scope, priority = EXCLUDED.priority,
-            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, wake_at = EXCLUDED.wake_at
+            created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at, wake_at = EXCLUDED.wake_at,
+            host = EXCLUDED.host
         WHERE c.version < EXCLUDED.version
         """;
 
@@ -59,6 +60,7 @@ internal static class CatalogSql
             SqlParameters.Times("created_at", rows.Select(r => r.CreatedAt)),
             SqlParameters.Times("updated_at", rows.Select(r => r.UpdatedAt)),
             SqlParameters.NullableTimes("wake_at", rows.Select(r => r.WakeAt)),
+            SqlParameters.NullableTexts("host", rows.Select(r => r.Host).ToArray()),
         },
     };
 
@@ -84,6 +86,12 @@ internal static class CatalogSql
         new($"SELECT {Columns} FROM hive_catalog WHERE wake_at <= @now ORDER BY wake_at LIMIT @limit", connection)
         {
             Parameters = { SqlParameters.Time("now", now), SqlParameters.Int("limit", limit) },
+        };
+
+    public static NpgsqlCommand HostedOnCommand(NpgsqlConnection connection, IReadOnlyCollection<string> hosts, int limit) =>
+        new($"SELECT {Columns} FROM hive_catalog WHERE host = ANY(@hosts) LIMIT @limit", connection)
+        {
+            Parameters = { SqlParameters.Texts("hosts", hosts.ToArray()), SqlParameters.Int("limit", limit) },
         };
 
     public static async Task<IReadOnlyList<CatalogEntry>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
@@ -115,5 +123,6 @@ internal static class CatalogSql
         r.GetInt32(9),
         r.GetFieldValue<DateTimeOffset>(10),
         r.GetFieldValue<DateTimeOffset>(11),
-        r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12));
+        r.IsDBNull(12) ? null : r.GetFieldValue<DateTimeOffset>(12),
+        r.IsDBNull(13) ? null : r.GetString(13));
 }

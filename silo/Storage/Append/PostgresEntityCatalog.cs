@@ -49,6 +49,17 @@ public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<CatalogEntry>> HostedOnAsync(IReadOnlyCollection<string> hosts, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hosts);
+        if (limit <= 0 || hosts.Count == 0) return Task.FromResult<IReadOnlyList<CatalogEntry>>([]);
+        return _db.ReadAsync(async (connection, token) =>
+        {
+            await using var command = CatalogSql.HostedOnCommand(connection, hosts, limit);
+            return await CatalogSql.ReadAsync(command, token);
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(EntityKind kind, CancellationToken cancellationToken = default) =>
         _db.ReadAsync<IReadOnlyDictionary<string, long>>(async (connection, token) =>
         {
@@ -85,6 +96,7 @@ public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
         StorableText.Require(entry.Type, "Catalog type");
         StorableText.Require(entry.Owner, "Catalog owner");
         StorableText.Require(entry.Scope, "Catalog scope");
+        StorableText.Require(entry.Host, "Catalog host");
         foreach (var tag in entry.Tags) StorableText.Require(tag, "Catalog tag");
     }
 }

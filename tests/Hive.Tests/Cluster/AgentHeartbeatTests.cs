@@ -161,4 +161,25 @@ public sealed class AgentHeartbeatTests(HiveClusterFixture hive)
         await HiveClusterFixture.Eventually(() => Task.FromResult(AlertOpen(id)), $"the alert for {id} is open");
         Assert.Null((await CatalogRow(hive, id, role))!.WakeAt);
     }
+
+    [Fact]
+    public async Task A_watched_agent_names_its_silo_in_the_catalog_until_it_parks_or_stops_being_watched()
+    {
+        var (id, role) = await ReadyAsync(Hive);
+        var silos = hive.Cluster.Silos.Select(s => s.SiloAddress.ToParsableString()).ToArray();
+        Assert.Contains((await CatalogRow(hive, id, role))!.Host, silos);
+
+        await hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id))
+            .Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await HiveClusterFixture.Eventually(async () => (await CatalogRow(hive, id, role))?.WakeAt is not null,
+            $"agent {id} parked its deadline in the catalog");
+        Assert.Null((await CatalogRow(hive, id, role))!.Host);
+
+        await Hive.Agents.HeartbeatAsync(id, 0.1);
+        var reactivated = await CatalogRow(hive, id, role);
+        Assert.Equal((null, true), (reactivated!.WakeAt, silos.Contains(reactivated.Host)));
+
+        await Hive.Agents.SuspendAsync(id, "ops", "maintenance");
+        Assert.Null((await CatalogRow(hive, id, role))!.Host);
+    }
 }

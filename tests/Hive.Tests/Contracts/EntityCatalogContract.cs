@@ -12,8 +12,9 @@ public abstract class EntityCatalogContract : StoreContract
     public override async Task InitializeAsync() => Catalog = await CreateAsync();
 
     protected static CatalogEntry Row(string id, long version = 1, string status = "Ready", EntityKind kind = EntityKind.Agent,
-        string? type = null, string? owner = null, string[]? tags = null, string? scope = null, DateTimeOffset? wakeAt = null) =>
-        new(kind, id, version, status, $"title of {id} v{version}", type, owner, tags ?? [], scope, (int)version, T0, T0.AddSeconds(version), wakeAt);
+        string? type = null, string? owner = null, string[]? tags = null, string? scope = null, DateTimeOffset? wakeAt = null,
+        string? host = null) =>
+        new(kind, id, version, status, $"title of {id} v{version}", type, owner, tags ?? [], scope, (int)version, T0, T0.AddSeconds(version), wakeAt, host);
 
     private async Task<CatalogEntry?> GetAsync(string id, EntityKind kind = EntityKind.Agent) =>
         (await Catalog.QueryAsync(new CatalogQuery(kind, PageSize: Limits.MaxPageSize))).SingleOrDefault(r => r.Id == id);
@@ -23,7 +24,7 @@ public abstract class EntityCatalogContract : StoreContract
     {
         var wake = T0.AddMinutes(5).ToOffset(TimeSpan.FromHours(2));
         var row = new CatalogEntry(EntityKind.Task, "deploy-1", 7, "InProgress", "Deploy ünïcödé ✓", "deployment", "agent-9",
-            ["b-role", "a-role", "b-role"], "queue-1", -3, T0, T0.AddHours(1), wake);
+            ["b-role", "a-role", "b-role"], "queue-1", -3, T0, T0.AddHours(1), wake, "10.0.0.7:11111@532");
 
         await Catalog.UpsertAsync([row]);
 
@@ -35,7 +36,7 @@ public abstract class EntityCatalogContract : StoreContract
         var bare = Row("bare", kind: EntityKind.Escalation);
         await Catalog.UpsertAsync([bare]);
         var bareRead = Assert.Single(await Catalog.QueryAsync(new CatalogQuery(EntityKind.Escalation)));
-        Assert.Equal((null, null, null, null), (bareRead.Type, bareRead.Owner, bareRead.Scope, bareRead.WakeAt));
+        Assert.Equal((null, null, null, null, null), (bareRead.Type, bareRead.Owner, bareRead.Scope, bareRead.WakeAt, bareRead.Host));
         Assert.Empty(bareRead.Tags);
     }
 
@@ -141,6 +142,30 @@ public abstract class EntityCatalogContract : StoreContract
 
         await Catalog.UpsertAsync([Row("early", version: 2, kind: EntityKind.Task)]);
         Assert.Equal(["exact", "late"], (await Catalog.DueAsync(now, 10)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Rows_hosted_on_given_silos_are_found_and_a_newer_row_moves_or_clears_the_host()
+    {
+        await Catalog.UpsertAsync([
+            Row("a1", host: "dead-1"),
+            Row("a2", host: "dead-2"),
+            Row("a3", host: "alive"),
+            Row("a4"),
+            Row("t1", kind: EntityKind.Task, host: "dead-1"),
+        ]);
+
+        Assert.Equal(["a1", "a2", "t1"], (await Catalog.HostedOnAsync(["dead-1", "dead-2"], 10)).Select(r => r.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(2, (await Catalog.HostedOnAsync(["dead-1", "dead-2"], 2)).Count);
+        Assert.Empty(await Catalog.HostedOnAsync([], 10));
+        Assert.Empty(await Catalog.HostedOnAsync(["nobody"], 10));
+
+        // The woken grain writes a newer row naming its new silo (or none), so it leaves the dead silo's list.
+        await Catalog.UpsertAsync([Row("a1", version: 2, host: "alive"), Row("t1", version: 2, kind: EntityKind.Task)]);
+        Assert.Equal(["a2"], (await Catalog.HostedOnAsync(["dead-1", "dead-2"], 10)).Select(r => r.Id));
+        // An older row cannot move it back.
+        await Catalog.UpsertAsync([Row("a1", version: 1, host: "dead-1")]);
+        Assert.Equal(["a2"], (await Catalog.HostedOnAsync(["dead-1", "dead-2"], 10)).Select(r => r.Id));
     }
 
     private async Task<string[]> IdsAsync(CatalogQuery query) => (await Catalog.QueryAsync(query)).Select(r => r.Id).ToArray();

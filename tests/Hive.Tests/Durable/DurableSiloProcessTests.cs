@@ -1,3 +1,4 @@
+using Hive.Silo.Storage;
 using Hive.Client;
 using Hive.Tests.Processes;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,8 +60,9 @@ public sealed class DurableSiloProcessTests
         Assert.True(firstExit == 0, first.Output);
         Assert.Contains("applied 0001 grain_state", first.Output, StringComparison.Ordinal);
         Assert.Contains("0002 append_tables", first.Output, StringComparison.Ordinal);
+        Assert.Contains("0003 catalog_host", first.Output, StringComparison.Ordinal);
         Assert.True(secondExit == 0, second.Output);
         Assert.Contains("is current at version", second.Output, StringComparison.Ordinal);
-        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT count(*) FROM hive_schema_version"));
+        Assert.Equal((long)Migrations.Embedded.Count, await database.ScalarAsync<long>("SELECT count(*) FROM hive_schema_version"));
     }
 }

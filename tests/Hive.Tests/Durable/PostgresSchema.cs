@@ -1,10 +1,10 @@
-using Hive.Silo.Storage.Append;
+using Hive.Silo.Storage;
 using Npgsql;
 
 namespace Hive.Tests.Durable;
 
 /// <summary>
-/// A private schema on the test PostgreSQL (<c>HIVE_TEST_POSTGRES</c>) with the append tables of migration 0002, so
+/// A private schema on the test PostgreSQL (<c>HIVE_TEST_POSTGRES</c>) with the append tables of every migration, so
 /// tests run in parallel and again and again without seeing each other. Dropped on dispose.
 /// </summary>
 public sealed class PostgresSchema : IAsyncDisposable
@@ -29,8 +29,8 @@ public sealed class PostgresSchema : IAsyncDisposable
             $"{Variable} is not set. The durable tests need a PostgreSQL where they may create schemas, for example "
             + $"{Variable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'; the test script exports it for the PostgreSQL it starts.");
 
-    /// <summary>The SQL of migration 0002, read from the silo assembly as the migration runner reads it.</summary>
-    public static string MigrationSql { get; } = ReadMigration();
+    /// <summary>The SQL of every migration from 0002 on (the append tables), as the migration runner reads it from the silo assembly.</summary>
+    public static string MigrationSql { get; } = string.Join(";\n", Migrations.Embedded.Where(m => m.Version >= 2).Select(m => m.Sql));
 
     public static async Task<PostgresSchema> CreateAsync(Action<NpgsqlConnectionStringBuilder>? tune = null)
     {
@@ -69,13 +69,5 @@ public sealed class PostgresSchema : IAsyncDisposable
         await using var admin = NpgsqlDataSource.Create(ConnectionString);
         await using var drop = admin.CreateCommand($"DROP SCHEMA IF EXISTS {Name} CASCADE");
         await drop.ExecuteNonQueryAsync();
-    }
-
-    private static string ReadMigration()
-    {
-        var assembly = typeof(PostgresEntityCatalog).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("0002_append_tables.sql", StringComparison.Ordinal));
-        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
-        return reader.ReadToEnd();
     }
 }
