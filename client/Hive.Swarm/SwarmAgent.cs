@@ -14,6 +14,7 @@ public sealed class SwarmAgent(HiveClient hive, SwarmPlan plan, SwarmMember me, 
     public async Task RunAsync(CancellationToken stop)
     {
         await hive.Agents.RegisterAsync(new AgentSpec(me.Id, me.DisplayName, [me.Role], ["coordination"]));
+        var halted = false;
         while (!stop.IsCancellationRequested)
         {
             try
@@ -25,6 +26,7 @@ public sealed class SwarmAgent(HiveClient hive, SwarmPlan plan, SwarmMember me, 
                 if (self.CurrentTaskId is null && self.Status == AgentStatus.Ready && !self.Draining
                     && await hive.Agents.ClaimNextAsync(me.Id) is { } task)
                     await WorkOnAsync(plan.Tasks.Single(t => t.Spec.Id == task.Id));
+                halted = false;
                 await Task.Delay(pace, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -34,6 +36,14 @@ public sealed class SwarmAgent(HiveClient hive, SwarmPlan plan, SwarmMember me, 
             catch (HiveException e) when (HiveErrorCodes.IsTransient(e.Code))
             {
                 say($"{me.Id}: {e.Code}, retrying: {e.Message}");
+            }
+            catch (HiveException e) when (e.Code == HiveErrorCodes.Halted)
+            {
+                // A halt lasts until an operator resumes the hive, so the agent keeps heartbeating and asks again; said once per halt.
+                if (!halted) say($"{me.Id}: halted, waiting for the hive to resume: {e.Message}");
+                halted = true;
+                // The client does not retry a halt, so the pause is here; a stop during it ends the loop at the top.
+                await Task.Delay(pace, stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }

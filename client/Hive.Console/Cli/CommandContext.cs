@@ -14,6 +14,14 @@ internal sealed class CommandContext(ParseResult parse, CliEnvironment env, Lazy
     public ConnectionSettings Settings => settings.Value;
     public string Actor => Settings.Actor;
 
+    /// <summary>
+    /// The actor for the health switch (level pin, halt, resume), which lets operators act as <c>operator:&lt;name&gt;</c>:
+    /// whoever runs the console is an operator, so the plain actor gets the prefix unless it already has it.
+    /// </summary>
+    public string Operator => Actor.StartsWith(OperatorPrefix, StringComparison.Ordinal) ? Actor : OperatorPrefix + Actor;
+
+    private const string OperatorPrefix = "operator:";
+
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 
     public T? Get<T>(Argument<T> argument) => Parse.GetValue(argument);

@@ -22,6 +22,9 @@ internal static class HiveCli
         root.Subcommands.Add(MemoryCommand.Create(runner));
         root.Subcommands.Add(MessagesCommand.Create(runner));
         root.Subcommands.Add(EscalationsCommand.Create(runner));
+        root.Subcommands.Add(LevelCommand.Create(runner));
+        root.Subcommands.Add(HaltCommand.Create(runner));
+        root.Subcommands.Add(ResumeCommand.Create(runner));
         root.Subcommands.Add(AuditCommand.Create(runner, env.Time));
         root.Subcommands.Add(ReportCommand.Create(runner, env.Time));
         root.Subcommands.Add(ExportCommand.Create(runner));

@@ -4,20 +4,21 @@ using Hive.Console.Output;
 
 namespace Hive.Console.Commands;
 
-/// <summary><c>hive status</c>: what the console is connected to, and how many agents, tasks and escalations are in each status.</summary>
+/// <summary>
+/// <c>hive status</c>: what the console is connected to, the service level and halt switch, and how many agents, tasks
+/// and escalations are in each status.
+/// </summary>
 internal static class StatusCommand
 {
-    /// <summary>Said plainly rather than guessed: the operations issue brings service levels and halt.</summary>
-    public const string ServiceLevelNote = "not available in this version of the hive (service levels and halt are not built yet)";
-
     public static Command Create(CommandRunner runner)
     {
         var json = Options.Json();
-        var command = new Command("status", "Where the console is connected, and how many agents, tasks and escalations are in each status.") { json }
+        var command = new Command("status", "Where the console is connected, the service level and halt switch, and how many agents, tasks and escalations are in each status.") { json }
             .WithExamples("hive status", "hive status --json", "HIVE_GATEWAY=10.0.0.5:30000 hive status");
         runner.Handle(command, async (context, cancellationToken) =>
         {
             var hive = await context.HiveAsync(cancellationToken);
+            var health = await hive.Health.GetStatusAsync();
             var agents = await Paging.ReadAllAsync((size, token) => hive.Agents.ListAsync(new AgentQuery(PageSize: size, PageToken: token)));
             var tasks = await Paging.ReadAllAsync((size, token) => hive.Tasks.ListAsync(new TaskQuery(PageSize: size, PageToken: token)));
             var escalations = await Paging.ReadAllAsync((size, token) => hive.Escalations.ListAsync(new EscalationQuery(PageSize: size, PageToken: token)));
@@ -35,8 +36,11 @@ internal static class StatusCommand
                     gateways = settings.Gateways,
                     clusterId = settings.ClusterId,
                     serviceId = settings.ServiceId,
-                    serviceLevel = (string?)null,
-                    serviceLevelNote = ServiceLevelNote,
+                    serviceLevel = health.Level,
+                    pinnedBy = health.PinnedBy,
+                    halted = health.Halted,
+                    haltedBy = health.HaltedBy,
+                    haltReason = health.HaltReason,
                     agents = Json(counts[0].Item2),
                     tasks = Json(counts[1].Item2),
                     escalations = Json(counts[2].Item2),
@@ -44,7 +48,8 @@ internal static class StatusCommand
                 return ExitCodes.Ok;
             }
             context.Out.Line($"Connected to {settings.Describe()}.");
-            context.Out.Line($"Service level: {ServiceLevelNote}.");
+            context.Out.Line(HealthViews.LevelLine(health));
+            context.Out.Line($"Halted: {HealthViews.Halted(health)}.");
             context.Out.Write(new Columns(counts.Select(c => Terminal.Grid(
                 [$"{c.Item1.ToUpperInvariant()} ({c.Item2.Sum(p => p.Count)})", "COUNT"],
                 c.Item2.Select(p => new[] { p.Status, p.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) })))).Collapse());

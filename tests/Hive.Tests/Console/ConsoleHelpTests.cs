@@ -15,7 +15,9 @@ public sealed class ConsoleHelpTests
         var missing = All(root).Where(c => string.IsNullOrWhiteSpace(c.Description) || ExamplesHelp.Of(c).Count == 0).Select(c => c.Name).ToList();
         Assert.Empty(missing);
         Assert.True(All(root).Count() >= 40, "the tree should hold every command of the console");
-        Assert.DoesNotContain(All(root), c => c.Name is "level" or "halt");
+        Assert.Equal(["pin", "show", "unpin"], root.Subcommands.Single(c => c.Name == "level").Subcommands.Select(c => c.Name).Order());
+        Assert.Contains(root.Subcommands, c => c.Name == "halt");
+        Assert.Contains(root.Subcommands, c => c.Name == "resume");
     }
 
     [Theory]
@@ -23,6 +25,8 @@ public sealed class ConsoleHelpTests
     [InlineData("tasks", "create", "--help")]
     [InlineData("memory", "watch", "--help")]
     [InlineData("top", "--help")]
+    [InlineData("level", "pin", "--help")]
+    [InlineData("halt", "--help")]
     public async Task Help_prints_usage_and_examples_and_exits_0(params string[] args)
     {
         var result = (await ConsoleRun.RunAsync(ConsoleRun.Environment(NoHive), args)).Succeeded();
@@ -37,6 +41,10 @@ public sealed class ConsoleHelpTests
     [InlineData("agents", "list", "--status", "sleepy")]
     [InlineData("agents", "suspend", "a1")]
     [InlineData("tasks", "create", "t1", "--budget", "soon")]
+    [InlineData("level", "pin", "sleepy")]
+    [InlineData("level", "pin")]
+    [InlineData("halt")]
+    [InlineData("halt", "--reason")]
     public async Task A_wrong_command_line_exits_1_and_says_why_on_stderr(params string[] args)
     {
         var result = await ConsoleRun.RunAsync(ConsoleRun.Environment(NoHive), args);

@@ -23,6 +23,14 @@ internal sealed record ConsoleResult(int ExitCode, string Out, string Err)
     }
 
     public System.Text.Json.JsonElement Json() => System.Text.Json.JsonDocument.Parse(Out).RootElement;
+
+    /// <summary>The value cell of the row named <paramref name="name"/> in a two-column field table; fails when there is no such row.</summary>
+    public string Field(string name)
+    {
+        var cells = Out.Split('\n').Select(line => line.Split('│')).FirstOrDefault(c => c.Length >= 3 && c[1].Trim() == name);
+        Assert.True(cells is not null, $"no '{name}' row in: {Out}");
+        return cells[2].Trim();
+    }
 }
 
 /// <summary>
