@@ -19,6 +19,7 @@ internal sealed class TopSource(IHiveConnector connector, TimeProvider clock) : 
         {
             _connection ??= await connector.ConnectAsync(cancellationToken);
             var hive = _connection.Hive;
+            var health = await hive.Health.GetStatusAsync();
             var agents = await Paging.ReadAllAsync((size, token) => hive.Agents.ListAsync(new AgentQuery(PageSize: size, PageToken: token)));
             var tasks = new List<TaskSummary>();
             foreach (var status in InFlight)
@@ -26,7 +27,7 @@ internal sealed class TopSource(IHiveConnector connector, TimeProvider clock) : 
             var escalations = new List<EscalationSummary>();
             foreach (var status in Unresolved)
                 escalations.AddRange((await Paging.ReadAllAsync((size, token) => hive.Escalations.ListAsync(new EscalationQuery(status, PageSize: size, PageToken: token)))).Items);
-            return new TopFrame(clock.GetUtcNow(), agents.Items, [.. tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.Id, StringComparer.Ordinal)],
+            return new TopFrame(clock.GetUtcNow(), health, agents.Items, [.. tasks.OrderByDescending(t => t.Priority).ThenBy(t => t.Id, StringComparer.Ordinal)],
                 [.. escalations.OrderByDescending(e => e.Severity).ThenBy(e => e.RaisedAt)], null);
         }
         catch (Exception e) when (e is HiveUnreachableException || Unreachable.IsConnectionFailure(e))

@@ -46,6 +46,10 @@ public sealed class ConsoleHaltTests(HealthClusterFixture hive) : IAsyncLifetime
             Assert.Equal((true, ConsoleOperator, Reason), (show.GetProperty("halted").GetBoolean(),
                 show.GetProperty("haltedBy").GetString(), show.GetProperty("haltReason").GetString()));
             twice.Failed(ExitCodes.Rejected, "invalid-transition");
+            var topOutput = ConsoleRun.Wide().Height(2000);
+            topOutput.Input.PushCharacter('q');
+            var top = (await ConsoleRun.RunAsync(ConsoleRun.Environment(hive.Hive, hive.Time, topOutput), "top")).Succeeded();
+            Assert.Contains($"Halted: yes, by {ConsoleOperator}: {Reason}.", top.Out, StringComparison.Ordinal);
 
             var resumed = (await ConsoleRun.RunAsync(hive, "resume", "--as", "alice")).Succeeded();
             await hive.UntilEverySiloEnforces(await hive.Health.GetStatus());

@@ -12,7 +12,7 @@ namespace Hive.Tests.Console;
 public sealed class ConsoleTopTests(HiveClusterFixture hive)
 {
     [Fact]
-    public async Task Top_renders_a_frame_of_agents_tasks_in_flight_and_open_escalations_then_quits_on_q()
+    public async Task Top_renders_a_frame_of_the_level_agents_tasks_in_flight_and_open_escalations_then_quits_on_q()
     {
         var (role, title) = (TaskSteps.NewRole(), HiveClusterFixture.NewId("Urgent fix"));
         var task = TaskSteps.NewTaskId();
@@ -30,6 +30,8 @@ public sealed class ConsoleTopTests(HiveClusterFixture hive)
         Assert.Contains(title, result.Out, StringComparison.Ordinal);
         Assert.Contains(escalation, result.Out, StringComparison.Ordinal);
         Assert.Contains("Tasks in flight", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Service level: full.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Halted: no.", result.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(TopView.UnreachableText, result.Out, StringComparison.Ordinal);
     }
 
