@@ -1,3 +1,5 @@
+using Hive.Health;
+
 namespace Hive.Console.Top;
 
 /// <summary>What one refresh of <c>hive top</c> shows: the hive at <see cref="At"/>, or why it could not be read.</summary>

@@ -1,3 +1,4 @@
+using Hive.Health;
 using Hive.Console.Output;
 using Spectre.Console.Rendering;
 
