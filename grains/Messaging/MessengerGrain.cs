@@ -5,9 +5,11 @@ namespace Hive.Messaging;
 
 /// <summary>
 /// Checks a send and hands it to the recipients' inboxes. Stateless, so every silo routes its own callers' sends;
-/// the inboxes alone order and store messages. Role recipients come from the catalog, page by page.
+/// the inboxes alone order and store messages. Role recipients come from the catalog, page by page. Reentrant:
+/// it keeps no state between calls, and a send spends its time waiting on the inbox's durable append, so one
+/// activation per core can keep many sends in flight instead of one.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker, Reentrant]
 public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Grain, IMessengerGrain
 {
     public async Task<long> Send(MessageDraft draft)

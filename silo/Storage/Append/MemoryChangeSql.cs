@@ -15,11 +15,10 @@ internal static class MemoryChangeSql
         WHERE (SELECT coalesce(max(m.revision), 0) FROM hive_memory_changes m WHERE m.channel = @channel) = @previous
         """;
 
-    // Keeps the newest @retention revisions of each channel the batch touched; the latest is never dropped.
+    // Drops each channel's revisions up to its bound: one index range per channel, no scan for the latest revision.
     private const string Trim = """
         DELETE FROM hive_memory_changes m
-        USING (SELECT t.channel, (SELECT max(x.revision) FROM hive_memory_changes x WHERE x.channel = t.channel) - @retention AS last_dropped
-               FROM unnest(@channels) AS t(channel)) AS b
+        USING unnest(@channels, @last_dropped) AS b(channel, last_dropped)
         WHERE m.channel = b.channel AND m.revision <= b.last_dropped
         """;
 
@@ -53,14 +52,27 @@ internal static class MemoryChangeSql
         },
     };
 
-    public static NpgsqlBatchCommand TrimCommand(IEnumerable<string> channels, int retention) => new(Trim)
+    /// <summary>
+    /// Keeps the newest <paramref name="retention"/> revisions of each channel the appends reach; null while no channel
+    /// has more. The bound comes from the appended revisions themselves: a refused (stale) append's bound is lower than
+    /// the channel's real one, so it can only trim less, never drop a revision the log still promises.
+    /// </summary>
+    public static NpgsqlBatchCommand? TrimCommand(IEnumerable<(string Channel, long LastRevision)> appends, int retention)
     {
-        Parameters =
+        var bounds = appends.GroupBy(a => a.Channel, StringComparer.Ordinal)
+            .Select(g => (Channel: g.Key, LastDropped: g.Max(a => a.LastRevision) - retention))
+            .Where(b => b.LastDropped > 0)
+            .ToArray();
+        if (bounds.Length == 0) return null;
+        return new NpgsqlBatchCommand(Trim)
         {
-            SqlParameters.Texts("channels", channels.Distinct(StringComparer.Ordinal).ToArray()),
-            SqlParameters.Long("retention", retention),
-        },
-    };
+            Parameters =
+            {
+                SqlParameters.Texts("channels", bounds.Select(b => b.Channel).ToArray()),
+                SqlParameters.Longs("last_dropped", bounds.Select(b => b.LastDropped).ToArray()),
+            },
+        };
+    }
 
     public static NpgsqlCommand ReadCommand(NpgsqlConnection connection, string channel, long afterRevision, int max, int retention) => new(Read, connection)
     {

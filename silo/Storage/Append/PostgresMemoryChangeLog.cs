@@ -75,7 +75,8 @@ public sealed class PostgresMemoryChangeLog : IMemoryChangeLog, IAsyncDisposable
             await using var statements = new NpgsqlBatch(connection, transaction);
             statements.BatchCommands.Add(AdvisoryLocks.Command(AdvisoryLocks.MemoryChannels, batch.Select(a => a.Channel)));
             foreach (var append in batch) statements.BatchCommands.Add(MemoryChangeSql.AppendCommand(append.Channel, append.Changes));
-            statements.BatchCommands.Add(MemoryChangeSql.TrimCommand(batch.Select(a => a.Channel), _retention));
+            if (MemoryChangeSql.TrimCommand(batch.Select(a => (a.Channel, a.Changes[^1].Revision)), _retention) is { } trim)
+                statements.BatchCommands.Add(trim);
             await statements.PrepareAsync(token);
             await statements.ExecuteNonQueryAsync(token);
             var refused = new Exception?[batch.Count];
