@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Silo.Storage.Resilience;
 
 namespace Hive.Silo.Http;
 
@@ -21,10 +22,10 @@ public sealed record CheckDetail(string Name, string Status, string? Description
     IReadOnlyDictionary<string, object> Data);
 
 /// <summary>
-/// The append stores' view of PostgreSQL (<see cref="Storage.Resilience.StorageHealthSnapshot"/>) in durable mode;
+/// The append stores' view of PostgreSQL (<see cref="StorageHealthSnapshot"/>) in durable mode;
 /// in memory mode only <see cref="Mode"/> is set.
 /// </summary>
-public sealed record StorageDetail(string Mode, Storage.Resilience.StorageHealthSnapshot? Postgres);
+public sealed record StorageDetail(string Mode, StorageHealthSnapshot? Postgres);
 
 /// <summary>One entry of the membership table.</summary>
 public sealed record MemberDetail(string Address, string? Name, string Status);

@@ -11,11 +11,18 @@ namespace Hive.Tests.Http;
 /// <summary>One real silo process (in-memory mode) and its HTTP port, as kubelets, Prometheus and operators see it.</summary>
 public sealed class HttpSiloFixture : IAsyncLifetime
 {
+    /// <summary>As Kubernetes passes the pod name.</summary>
+    public const string SiloName = "hive-silo-7d9f-http";
+
     public SiloProcess Silo { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        Silo = SiloProcess.Start([], new Dictionary<string, string> { ["Hive__Http__AdminToken"] = SiloHttp.Token });
+        Silo = SiloProcess.Start([], new Dictionary<string, string>
+        {
+            ["Hive__Http__AdminToken"] = SiloHttp.Token,
+            ["Hive__Silo__SiloName"] = SiloName,
+        });
         using var http = new SiloHttp(Silo);
         await http.WaitUntilReadyAsync();
     }
@@ -71,9 +78,11 @@ public sealed class HttpEndpointTests(HttpSiloFixture fixture) : IClassFixture<H
         Assert.Equal(new Dictionary<string, string?> { ["process"] = "Healthy", ["startup"] = "Healthy", ["shutdown"] = "Healthy", ["silo"] = "Healthy" }, checks);
         var silo = root.GetProperty("silo");
         Assert.Equal("Active", silo.GetProperty("status").GetString());
+        Assert.Equal(HttpSiloFixture.SiloName, silo.GetProperty("name").GetString());
         var member = Assert.Single(root.GetProperty("members").EnumerateArray());
         Assert.Equal(silo.GetProperty("address").GetString(), member.GetProperty("address").GetString());
         Assert.Equal("Active", member.GetProperty("status").GetString());
+        Assert.Equal(HttpSiloFixture.SiloName, member.GetProperty("name").GetString());
     }
 
     [Fact]
