@@ -6,8 +6,9 @@
 #   scripts/cluster.sh kill 2    kills silo 2 with SIGKILL (a crash drill); `start 3` brings it back
 #   scripts/cluster.sh stop      stops every silo gracefully
 #
-# Silo i listens on 127.0.0.1, silo port 11110+i and gateway port 29999+i (silo 1: 11111 and 30000, the
-# single-process defaults). Needs the services: scripts/services.sh start. Logs: .data/cluster/silo-i.log.
+# Silo i listens on 127.0.0.1, silo port 11110+i, gateway port 29999+i and HTTP port 8079+i (silo 1: 11111,
+# 30000 and 8080, the single-process defaults). Needs the services: scripts/services.sh start.
+# Logs: .data/cluster/silo-i.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ dir=.data/cluster
 dll=silo/bin/Debug/net10.0/Hive.Silo.dll
 silo_base=${HIVE_SILO_PORT_BASE:-11110}
 gateway_base=${HIVE_GATEWAY_PORT_BASE:-29999}
+http_base=${HIVE_HTTP_PORT_BASE:-8079}
 
 running() { [ -f "$dir/silo-$1.pid" ] && kill -0 "$(cat "$dir/silo-$1.pid")" 2>/dev/null; }
 
@@ -26,6 +28,7 @@ start_silo() {
   (
     eval "$(scripts/services.sh env)"
     export Hive__Silo__SiloPort=$((silo_base + i)) Hive__Silo__GatewayPort=$((gateway_base + i))
+    export Hive__Http__Urls=http://127.0.0.1:$((http_base + i))
     exec dotnet "$dll" >>"$log" 2>&1
   ) &
   echo $! >"$dir/silo-$i.pid"
@@ -41,7 +44,7 @@ wait_serving() {
     fi
     sleep 0.2
   done
-  echo "silo $i serves: silo port $((silo_base + i)), gateway 127.0.0.1:$((gateway_base + i))"
+  echo "silo $i serves: silo port $((silo_base + i)), gateway 127.0.0.1:$((gateway_base + i)), http://127.0.0.1:$((http_base + i))"
 }
 
 case "${1:-}" in

@@ -1,12 +1,17 @@
 using Hive.Silo.Hosting;
+using Hive.Silo.Http;
 using Hive.Silo.Storage;
+using Hive.Silo.Telemetry;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Npgsql;
+using Orleans.Configuration;
 
 var migrate = args.FirstOrDefault() == MigrateCommand.Name;
 var demo = args.Contains(DemoMode.Flag) || args.Contains(DemoMode.ExitFlag);
 var demoExit = args.Contains(DemoMode.ExitFlag);
 // appsettings.json ships beside the executable: read it from there, whatever directory the silo starts in.
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args.Where(a => a is not (DemoMode.Flag or DemoMode.ExitFlag or MigrateCommand.Name)).ToArray(),
     ContentRootPath = AppContext.BaseDirectory,
@@ -39,15 +44,21 @@ catch (StartupException e)
 await using var ownedDataSource = dataSource;
 
 var silo = settings.Silo;
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = silo.ShutdownTimeout);
 builder.UseOrleans(orleans =>
 {
     if (settings.Redis is { } redis) orleans.UseHiveRedisClustering(redis, silo);
     else orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, null, silo.ServiceId, silo.ClusterId);
+    if (!string.IsNullOrEmpty(silo.SiloName)) orleans.Configure<SiloOptions>(o => o.SiloName = silo.SiloName);
     if (dataSource is not null) orleans.AddHivePostgres(dataSource, builder.Configuration);
     orleans.AddHive(builder.Configuration);
 });
 
-using var host = builder.Build();
+builder.AddHiveHttp(settings);
+builder.AddHiveTelemetry(settings.Telemetry, string.IsNullOrEmpty(silo.SiloName) ? $"{Environment.MachineName}:{silo.SiloPort}" : silo.SiloName);
+
+await using var host = builder.Build();
+host.MapHiveEndpoints();
 try
 {
     // Validate every option before starting, so a bad setting prints one line instead of the host's stack trace.
@@ -72,6 +83,8 @@ Console.WriteLine(settings.Postgres is { } pg
     ? $"Storage: PostgreSQL {pg.Display}, schema version {schema!.SchemaVersion}. State is durable."
     : "Storage: in-memory. State is NOT durable in this mode: it is gone when this process stops.");
 if (settings.Redis is { } membership) Console.WriteLine($"Membership: Redis {membership.Display}.");
+var listening = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+Console.WriteLine($"HTTP: {string.Join(", ", listening)} ({HiveEndpoints.Live}, {HiveEndpoints.Ready}, {HiveEndpoints.Startup}, {HiveEndpoints.Metrics}; {HiveEndpoints.Health} with the admin token).");
 if (demo && await DemoMode.RunAsync(host, demoExit) is { } exitCode)
 {
     await host.StopAsync();

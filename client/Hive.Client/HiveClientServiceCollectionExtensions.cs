@@ -36,6 +36,8 @@ public static class HiveClientServiceCollectionExtensions
                 cluster.ClusterId = options.ClusterId;
                 cluster.ServiceId = options.ServiceId;
             });
+            // The service's current trace travels with each call, so its spans and the silos' join into one trace.
+            client.AddActivityPropagation();
         });
         services.AddSingleton(new HiveCalls(options.CallerId, options.Resilience));
         services.AddSingleton<HiveClient>();

@@ -45,6 +45,8 @@ public static class HiveSiloBuilderExtensions
         services.AddSingleton<CallStats>();
         services.AddHostedService<HealthReporter>();
         silo.AddIncomingGrainCallFilter<ServiceLevelFilter>();
+        // A caller's trace continues through grain calls (spans exist only while a tracer listens).
+        silo.AddActivityPropagation();
         services.TryAddSingleton(HiveClock.System);
         services.TryAddSingleton(StateDurability.InMemory);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();

@@ -1,4 +1,6 @@
+using Hive.Silo.Http;
 using Hive.Silo.Storage;
+using Hive.Silo.Telemetry;
 
 namespace Hive.Silo.Hosting;
 
@@ -11,6 +13,8 @@ public sealed class HostSettings
     public HiveSiloOptions Silo { get; private init; } = new();
     public HiveStorageOptions Storage { get; private init; } = new();
     public HiveClusteringOptions Clustering { get; private init; } = new();
+    public HiveHttpOptions Http { get; private init; } = new();
+    public HiveTelemetryOptions Telemetry { get; private init; } = new();
 
     /// <summary>Set in Postgres mode (and whenever a connection string is given, for <c>migrate</c>).</summary>
     public PostgresTarget? Postgres { get; private init; }
@@ -27,7 +31,11 @@ public sealed class HostSettings
         var silo = Bind<HiveSiloOptions>(configuration, HiveSiloOptions.Section, problems);
         var storage = Bind<HiveStorageOptions>(configuration, HiveStorageOptions.Section, problems);
         var clustering = Bind<HiveClusteringOptions>(configuration, HiveClusteringOptions.Section, problems);
+        var http = Bind<HiveHttpOptions>(configuration, HiveHttpOptions.Section, problems);
+        var telemetry = Bind<HiveTelemetryOptions>(configuration, HiveTelemetryOptions.Section, problems);
         problems.AddRange(silo.Problems());
+        problems.AddRange(http.Problems(silo.ShutdownTimeout));
+        problems.AddRange(telemetry.Problems());
 
         PostgresTarget? postgres = null;
         if (needPostgres || storage.Mode == StorageMode.Postgres)
@@ -44,7 +52,11 @@ public sealed class HostSettings
             if (storage.Mode == StorageMode.InMemory)
                 problems.Add($"{HiveClusteringOptions.Section}:Mode Redis needs {HiveStorageOptions.Section}:Mode Postgres: in-memory state would split across silos.");
         }
-        return new HostSettings { Silo = silo, Storage = storage, Clustering = clustering, Postgres = postgres, Redis = redis, Problems = problems };
+        return new HostSettings
+        {
+            Silo = silo, Storage = storage, Clustering = clustering, Http = http, Telemetry = telemetry, Postgres = postgres, Redis = redis,
+            Problems = problems,
+        };
     }
 
     private static string SettingName(string key, string variable) => $"{key} (or {variable})";

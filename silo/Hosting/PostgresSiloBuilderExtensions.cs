@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Hive.Silo.Storage.Append;
-using Hive.Silo.Storage.Resilience;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -30,7 +29,6 @@ public static class PostgresSiloBuilderExtensions
         silo.AddPostgresGrainStorage(HiveStorage.Name, dataSource);
         // Catalog, audit, memory change log and messages: append tables behind group commit and the storage pipeline.
         silo.Services.AddPostgresAppendStores(configuration);
-        silo.Services.AddSingleton<IStorageSignals, StorageSignals>();
         return silo;
     }
 

@@ -9,7 +9,7 @@ public static class AppendStoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL catalog, audit trail, memory change log and message store in place of the in-memory
-    /// defaults (before or after <c>AddHive</c>), with the storage pipeline and <see cref="StorageHealth"/>. Needs an
+    /// defaults (before or after <c>AddHive</c>), with the storage pipeline, <see cref="StorageHealth"/>, its signals for the service level and its metrics. Needs an
     /// <c>NpgsqlDataSource</c> registered by the host and the tables of migration 0002. Settings:
     /// <c>Hive:Storage:Resilience</c> and <c>Hive:Storage:GroupCommit</c>, checked at start-up.
     /// </summary>
@@ -25,6 +25,9 @@ public static class AppendStoreServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<StorageHealth>();
+        services.TryAddSingleton<IStorageSignals, StorageSignals>();
+        services.AddMetrics();
+        services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<PostgresCalls>();
         services.Replace(ServiceDescriptor.Singleton<IEntityCatalog, PostgresEntityCatalog>());
         services.Replace(ServiceDescriptor.Singleton<IAuditLog, PostgresAuditLog>());

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 using Polly;
 using Polly.CircuitBreaker;
@@ -20,12 +21,14 @@ public sealed partial class PostgresCalls
     private readonly TimeProvider _time;
     private readonly ILogger _log;
     private readonly ResiliencePipeline _pipeline;
+    private readonly StorageMetrics? _metrics;
 
     public PostgresCalls(NpgsqlDataSource dataSource, StorageHealth health, IOptions<StorageResilienceOptions> options,
-        ILogger<PostgresCalls> log, TimeProvider? time = null)
+        ILogger<PostgresCalls> log, TimeProvider? time = null, StorageMetrics? metrics = null)
     {
         _dataSource = dataSource;
         _health = health;
+        _metrics = metrics;
         _options = options.Value;
         _time = time ?? TimeProvider.System;
         _log = log;
@@ -34,7 +37,7 @@ public sealed partial class PostgresCalls
 
     /// <summary>Runs a read on a pooled connection. Reads change nothing, so every transient failure is retried.</summary>
     public Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
-        RunAsync(async token =>
+        RunAsync("hive.storage.read", async token =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(token);
             return await read(connection, token);
@@ -47,7 +50,7 @@ public sealed partial class PostgresCalls
     /// </summary>
     public Task<T> WriteAsync<T>(Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<T>> write, bool idempotent,
         CancellationToken cancellationToken) =>
-        RunAsync(async token =>
+        RunAsync("hive.storage.write", async token =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(token);
             await using var transaction = await connection.BeginTransactionAsync(token);
@@ -63,8 +66,11 @@ public sealed partial class PostgresCalls
             return result;
         }, cancellationToken);
 
-    private async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
     {
+        // One span per call, retries and Npgsql's command spans inside it; null (free) while nobody traces.
+        using var activity = HiveTracing.Source.StartActivity(operation, ActivityKind.Internal);
+        activity?.SetTag("db.system.name", "postgresql");
         try
         {
             return await _pipeline.ExecuteAsync(static (state, token) => new ValueTask<T>(state.Self.AttemptAsync(state.Attempt, token)),
@@ -72,8 +78,14 @@ public sealed partial class PostgresCalls
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && Unavailable(e) is { } unavailable)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, unavailable.Code);
             LogUnavailable(_log, e, unavailable.Message);
             throw unavailable;
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
         }
     }
 
@@ -83,7 +95,9 @@ public sealed partial class PostgresCalls
         try
         {
             var result = await attempt(token);
-            _health.RecordSuccess(_time.GetElapsedTime(started));
+            var latency = _time.GetElapsedTime(started);
+            _health.RecordSuccess(latency);
+            _metrics?.Attempted(latency);
             return result;
         }
         catch (Exception e)

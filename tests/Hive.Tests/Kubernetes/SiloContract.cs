@@ -44,22 +44,12 @@ internal static class SiloConfigurationKeys
     /// <summary>
     /// Keys the Kubernetes deployment contract fixes before their options classes exist on this branch. When the class
     /// lands, reflection finds the key too and the entry here is redundant (harmless; delete it then).
+    /// Empty now: every key the manifests set has landed in an options class.
     /// </summary>
-    public static readonly string[] Contract =
-    [
-        "Hive:Silo:AdvertisedIP",            // HiveSiloOptions (durable host): the pod IP
-        "Hive:Silo:SiloName",                // HiveSiloOptions: the pod name
-        "Hive:Silo:ShutdownTimeout",         // HiveSiloOptions: the host's stop budget, default 00:00:30
-        "Hive:Storage:Mode",                 // HiveStorageOptions: InMemory | Postgres
-        "Hive:Storage:ConnectionString",     // HiveStorageOptions
-        "Hive:Clustering:Mode",              // HiveClusteringOptions: Localhost | Redis
-        "Hive:Clustering:RedisConnectionString", // HiveClusteringOptions
-        "Hive:Http:Urls",                    // the silo's HTTP options, default http://0.0.0.0:8080
-        "Hive:Http:AdminToken",              // the silo's HTTP options: bearer token for the detailed /health
-    ];
+    public static readonly string[] Contract = [];
 
     /// <summary>The shutdown timeout the silo uses when Hive:Silo:ShutdownTimeout is not configured.</summary>
-    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan DefaultShutdownTimeout = new HiveSiloOptions().ShutdownTimeout;
 
     public static IReadOnlyList<string> Reflected()
     {

@@ -13,6 +13,10 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int SiloPort { get; private init; }
     public int GatewayPort { get; private init; }
+    public int HttpPort { get; private init; }
+
+    /// <summary>The silo's HTTP server (probes, /metrics, /health), on loopback.</summary>
+    public Uri Http => new($"http://127.0.0.1:{HttpPort}");
 
     public string Output
     {
@@ -24,6 +28,7 @@ public sealed class SiloProcess : IAsyncDisposable
     {
         siloPort ??= FreePorts.Next();
         gatewayPort ??= FreePorts.Next();
+        var httpPort = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -36,16 +41,26 @@ public sealed class SiloProcess : IAsyncDisposable
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["Hive__Silo__SiloPort"] = siloPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Hive__Silo__GatewayPort"] = gatewayPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Silos of parallel tests must not all take the default 8080.
+        info.Environment["Hive__Http__Urls"] = $"http://127.0.0.1:{httpPort}";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
 
         var process = new Process { StartInfo = info };
-        var silo = new SiloProcess(process) { SiloPort = siloPort.Value, GatewayPort = gatewayPort.Value };
+        var silo = new SiloProcess(process) { SiloPort = siloPort.Value, GatewayPort = gatewayPort.Value, HttpPort = httpPort };
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
+    }
+
+    /// <summary>Sends SIGTERM, as Kubernetes and Ctrl+C stop a silo: the host shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -TERM {_process.Id} failed");
     }
 
     /// <summary>Kills the process the way a crash or an OOM kill would: no shutdown, nothing parked.</summary>

@@ -53,6 +53,41 @@ public sealed class HostSettingsTests
         Assert.Contains(settings.Problems, p => p.StartsWith("Hive:Clustering:RedisConnectionString (or HIVE_REDIS) names no endpoint", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_Kubernetes_settings_reach_the_silo_and_HTTP_options()
+    {
+        var settings = Read(new()
+        {
+            ["Hive:Silo:SiloName"] = "hive-silo-5c7d8-x2x9q",
+            ["Hive:Silo:ShutdownTimeout"] = "00:00:20",
+            ["Hive:Http:Urls"] = "http://0.0.0.0:8080",
+            ["Hive:Http:AdminToken"] = "0123456789abcdef0123456789abcdef",
+            ["Hive:Http:DrainDelay"] = "00:00:05",
+            ["Hive:Telemetry:OtlpEndpoint"] = "http://otel-collector:4317",
+        });
+
+        Assert.Empty(settings.Problems);
+        Assert.Equal(("hive-silo-5c7d8-x2x9q", TimeSpan.FromSeconds(20)), (settings.Silo.SiloName, settings.Silo.ShutdownTimeout));
+        Assert.Equal(["http://0.0.0.0:8080"], settings.Http.UrlList);
+        Assert.Equal(TimeSpan.FromSeconds(5), settings.Http.DrainDelay);
+        Assert.True(settings.Telemetry.ExportsOtlp);
+    }
+
+    [Fact]
+    public void HTTP_and_telemetry_problems_name_their_keys()
+    {
+        var settings = Read(new()
+        {
+            ["Hive:Silo:ShutdownTimeout"] = "00:00:10",
+            ["Hive:Http:DrainDelay"] = "00:00:10",
+            ["Hive:Telemetry:OtlpEndpoint"] = "otel-collector:4317",
+        });
+
+        Assert.Equal(2, settings.Problems.Count);
+        Assert.Contains(settings.Problems, p => p.StartsWith("Hive:Http:DrainDelay must be at least 0 and shorter than Hive:Silo:ShutdownTimeout", StringComparison.Ordinal));
+        Assert.Contains(settings.Problems, p => p.StartsWith("Hive:Telemetry:OtlpEndpoint 'otel-collector:4317' must be an http:// or https:// URL", StringComparison.Ordinal));
+    }
+
     private static HostSettings Read(Dictionary<string, string?> values) =>
         HostSettings.Read(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
 }

@@ -1,0 +1,52 @@
+namespace Hive.Silo.Http;
+
+/// <summary>The silo's HTTP server: probes, metrics and detailed health. Bound from <c>Hive:Http</c>.</summary>
+public sealed class HiveHttpOptions
+{
+    public const string Section = "Hive:Http";
+
+    /// <summary>The shortest admin token accepted: a guessable token would make the detailed health public.</summary>
+    public const int MinimumTokenLength = 16;
+
+    /// <summary>Where Kestrel listens: one URL or several separated by ';' (<c>http://0.0.0.0:8080</c>, <c>http://127.0.0.1:0</c>).</summary>
+    public string Urls { get; set; } = "http://0.0.0.0:8080";
+
+    /// <summary>
+    /// The bearer token that opens <see cref="HiveEndpoints.Health"/>. Unset means nobody gets the detail: the endpoint
+    /// answers 401 to every request, so a forgotten secret never exposes it.
+    /// </summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>
+    /// After shutdown begins, the silo keeps serving this long while <see cref="HiveEndpoints.Ready"/> answers 503, so a
+    /// load balancer that polls readiness takes it out before it stops. Zero by default: in Kubernetes the preStop
+    /// delay does this job. Counts against <c>Hive:Silo:ShutdownTimeout</c>.
+    /// </summary>
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
+
+    public IReadOnlyList<string> UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>Every problem with these settings, each phrased as the fix; empty when they are fine.</summary>
+    public IReadOnlyList<string> Problems(TimeSpan shutdownTimeout)
+    {
+        var problems = new List<string>();
+        if (UrlList.Count == 0) problems.Add($"{Section}:Urls is empty; give at least one URL, for example http://0.0.0.0:8080.");
+        foreach (var url in UrlList.Where(u => !IsListenUrl(u)))
+            problems.Add($"{Section}:Urls entry '{url}' must be an http:// or https:// URL with a host, for example http://0.0.0.0:8080.");
+        if (AdminToken is { Length: > 0 } token && (token.Length < MinimumTokenLength || token.Any(char.IsWhiteSpace)))
+            problems.Add($"{Section}:AdminToken must be at least {MinimumTokenLength} characters without spaces (for example `openssl rand -hex 32`).");
+        if (DrainDelay < TimeSpan.Zero || DrainDelay >= shutdownTimeout)
+            problems.Add($"{Section}:DrainDelay must be at least 0 and shorter than Hive:Silo:ShutdownTimeout ({shutdownTimeout}); got {DrainDelay}.");
+        return problems;
+    }
+
+    /// <summary>Kestrel's forms: a host or IP, or '*' / '+' for every interface; port 0 picks a free one.</summary>
+    private static bool IsListenUrl(string url)
+    {
+        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0 || url[..schemeEnd] is not ("http" or "https")) return false;
+        var rest = url[(schemeEnd + 3)..];
+        if (rest.StartsWith('*') || rest.StartsWith('+')) rest = "localhost" + rest[1..];
+        return Uri.TryCreate($"{url[..schemeEnd]}://{rest}", UriKind.Absolute, out var parsed) && parsed.Host.Length > 0;
+    }
+}

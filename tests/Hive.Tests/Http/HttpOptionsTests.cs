@@ -1,0 +1,67 @@
+using Hive.Silo.Http;
+using Microsoft.AspNetCore.Http;
+
+namespace Hive.Tests.Http;
+
+public sealed class HttpOptionsTests
+{
+    [Theory]
+    [InlineData("http://0.0.0.0:8080")]
+    [InlineData("http://127.0.0.1:0")]
+    [InlineData("http://*:8080;https://+:8443")]
+    [InlineData("http://[::]:8080")]
+    public void Listen_urls_in_Kestrels_forms_are_accepted(string urls) =>
+        Assert.Empty(new HiveHttpOptions { Urls = urls }.Problems(TimeSpan.FromSeconds(30)));
+
+    [Theory]
+    [InlineData("0.0.0.0:8080", "Hive:Http:Urls entry '0.0.0.0:8080'")]
+    [InlineData("ftp://host:21", "Hive:Http:Urls entry 'ftp://host:21'")]
+    [InlineData(" ; ", "Hive:Http:Urls is empty")]
+    public void A_bad_listen_url_is_named(string urls, string expected) =>
+        Assert.Contains(new HiveHttpOptions { Urls = urls }.Problems(TimeSpan.FromSeconds(30)), p => p.StartsWith(expected, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("short")]
+    [InlineData("has a space in the middle of it")]
+    public void A_weak_admin_token_is_refused_at_start(string token) =>
+        Assert.Contains(new HiveHttpOptions { AdminToken = token }.Problems(TimeSpan.FromSeconds(30)), p => p.StartsWith("Hive:Http:AdminToken", StringComparison.Ordinal));
+
+    [Fact]
+    public void The_drain_must_fit_in_the_shutdown_timeout() =>
+        Assert.Contains(new HiveHttpOptions { DrainDelay = TimeSpan.FromSeconds(30) }.Problems(TimeSpan.FromSeconds(30)),
+            p => p.StartsWith("Hive:Http:DrainDelay", StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("Bearer wrong-token-wrong-token", false)]
+    [InlineData("Basic " + Token, false)]
+    [InlineData("Bearer " + Token, true)]
+    [InlineData("bearer " + Token, true)]
+    [InlineData("Bearer  " + Token + " ", true)]
+    public void The_admin_token_gate_opens_only_for_the_configured_bearer_token(string? authorization, bool allowed)
+    {
+        var gate = new AdminTokenGate(new HiveHttpOptions { AdminToken = Token });
+
+        Assert.Equal(allowed, gate.Allows(Request(authorization)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    public void Without_a_configured_token_the_gate_never_opens(string? configured)
+    {
+        var gate = new AdminTokenGate(new HiveHttpOptions { AdminToken = configured });
+
+        Assert.False(gate.Allows(Request("Bearer ")));
+        Assert.False(gate.Allows(Request("Bearer anything-at-all-really")));
+    }
+
+    private const string Token = "0123456789abcdef-token";
+
+    private static HttpRequest Request(string? authorization)
+    {
+        var context = new DefaultHttpContext();
+        if (authorization is not null) context.Request.Headers.Authorization = authorization;
+        return context.Request;
+    }
+}
