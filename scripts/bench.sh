@@ -22,9 +22,12 @@ mkdir -p "$log_dir"
 
 : >"$log_dir/silo.log"
 silo_pid=
+generator_pid=
 started_services=false
 cleanup() {
   local status=$?
+  # The generator keeps nothing worth flushing, and its host would hold a SIGTERM until its loops end.
+  if [ -n "$generator_pid" ]; then kill -KILL "$generator_pid" 2>/dev/null || true; fi
   if [ -n "$silo_pid" ] && kill -0 "$silo_pid" 2>/dev/null; then
     # A graceful stop would park every benchmark agent's deadline (100,000 state writes) in a database that is
     # thrown away next run, so give it a few seconds and then end it.
@@ -74,4 +77,8 @@ done
 echo "bench: silo pid $silo_pid serves gateway 127.0.0.1:$gateway_port (log: $log_dir/silo.log)"
 
 dotnet tests/Hive.LoadGen/bin/Release/net10.0/Hive.LoadGen.dll "${quick[@]}" --gateway "127.0.0.1:$gateway_port" --cluster-id hive-bench \
-  --postgres "$bench_db" --silo-pid "$silo_pid" --json bench-results.json "$@"
+  --postgres "$bench_db" --silo-pid "$silo_pid" --json bench-results.json "$@" &
+generator_pid=$!
+# Waiting in the shell (not in the foreground) lets Ctrl+C reach the trap at once.
+wait "$generator_pid"
+generator_pid=

@@ -48,6 +48,8 @@ var target = new HiveTarget(host.Services.GetRequiredService<HiveClient>(), host
 Console.WriteLine($"run {run}: warm-up {options.WarmUp.TotalSeconds:0.#} s, {options.Duration.TotalSeconds:0.#} s measured per case, " +
     $"concurrency {string.Join("/", options.Concurrency)}, {options.HeartbeatAgents:N0} heartbeat agents{(options.Quick ? " (QUICK mode: short runs, smaller fleet; not for the record)" : "")}");
 Console.WriteLine($"cpu: % of one core (this machine has {Environment.ProcessorCount}); silo pid {options.SiloPid?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}, postmaster pid {postmaster?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}");
+await ServiceLevelWatch.PinFullAsync(target);
+Console.WriteLine("service level pinned at Full for the run (unpinned at the end); lines below say where the hive would have shed load");
 Console.WriteLine(Report.Header);
 
 var measurements = new List<Measurement>();
@@ -57,8 +59,6 @@ async Task MeasureAsync(IScenario scenario)
     if (options.Only is { } only && !only.Contains(scenario.Name)) return;
     foreach (var workers in options.Concurrency)
     {
-        var waited = await ServiceLevelWatch.WaitForFullAsync(target, TimeSpan.FromSeconds(90));
-        if (waited > TimeSpan.FromSeconds(1)) Console.WriteLine($"  (waited {waited.TotalSeconds:0} s for the hive to return to full service)");
         Measurement measurement;
         try
         {
@@ -77,7 +77,7 @@ async Task MeasureAsync(IScenario scenario)
             Console.WriteLine(Report.Format(row));
         }
         if (measurement.FirstError is { } error) Console.WriteLine($"  first error: {error}");
-        if (await ServiceLevelWatch.DegradedAsync(target) is { } level) Console.WriteLine($"  the hive ended this case at {level}");
+        if (await ServiceLevelWatch.WouldShedAsync(target) is { } level) Console.WriteLine($"  unpinned, the hive would be shedding load after this case: evaluated {level}");
     }
 }
 
@@ -108,6 +108,7 @@ if (options.Only is null || options.Only.Contains(heartbeats.Name))
         $"{pacer.MaxGap.TotalSeconds:0.0} s (hive deadline {options.HeartbeatDeadline.TotalSeconds:0} s); agents the hive lists as unresponsive: {unresponsive}" +
         (unresponsive == 0 ? " (no false alarms)" : pacer.MaxGap < options.HeartbeatDeadline ? " — FALSE ALARMS: every gap was under the deadline" : " — the generator fell behind its pacing"));
 }
+await ServiceLevelWatch.UnpinAsync(target);
 await Report.WriteJsonAsync(options.Json, rows);
 Console.WriteLine($"wrote {rows.Count} rows to {Path.GetFullPath(options.Json)}");
 await host.StopAsync();
