@@ -18,11 +18,13 @@ internal sealed record LoadOptions
     public TimeSpan HeartbeatDeadline { get; init; } = TimeSpan.FromSeconds(30);
     public string Json { get; init; } = "bench-results.json";
     public IReadOnlyList<string>? Only { get; init; }
+    public string? PgStats { get; init; }
 
     public const string Usage = """
         usage: Hive.LoadGen [--quick] [--gateway host:port] [--cluster-id ID] [--postgres <connection string>] [--silo-pid N]
                             [--warmup S] [--duration S] [--concurrency 1,100,1000] [--agents N]
                             [--heartbeat-interval S] [--heartbeat-deadline S] [--json PATH] [--only a,b,...]
+                            [--pg-stats <connection string to a database with pg_stat_statements>]
         --quick: 1 s warm-up, 2 s per case, 10,000 heartbeat agents (later flags override). PostgreSQL defaults to HIVE_TEST_POSTGRES.
         """;
 
@@ -50,6 +52,7 @@ internal sealed record LoadOptions
                 "--heartbeat-deadline" => options with { HeartbeatDeadline = Seconds(value) },
                 "--json" => options with { Json = value },
                 "--only" => options with { Only = value.Split(',') },
+                "--pg-stats" => options with { PgStats = value },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }

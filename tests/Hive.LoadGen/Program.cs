@@ -52,54 +52,68 @@ await ServiceLevelWatch.PinFullAsync(target);
 Console.WriteLine("service level pinned at Full for the run (unpinned at the end); lines below say where the hive would have shed load");
 Console.WriteLine(Report.Header);
 
+await using var statsSource = options.PgStats is { } statsDb ? NpgsqlDataSource.Create(statsDb) : null;
+var statements = statsSource is null ? null : new PgStatements(statsSource);
 var measurements = new List<Measurement>();
 var rows = new List<ResultRow>();
-async Task MeasureAsync(IScenario scenario)
+async Task MeasureAsync(IScenario scenario, int workers)
 {
     if (options.Only is { } only && !only.Contains(scenario.Name)) return;
-    foreach (var workers in options.Concurrency)
+    Measurement measurement;
+    IReadOnlyDictionary<long, PgStatements.Statement>? statementsBefore = null;
+    try
     {
-        Measurement measurement;
-        try
-        {
-            await scenario.PrepareAsync(workers, CancellationToken.None);
-            measurement = await ClosedLoop.RunAsync(scenario, workers, options.WarmUp, options.Duration, cpu);
-        }
-        catch (Exception e) when (e is HiveException or TimeoutException or InvalidOperationException)
-        {
-            Console.WriteLine($"{scenario.Name,-24} {workers,5}  NOT MEASURED: set-up failed: {e.Message.Split('\n')[0]}");
-            continue;
-        }
-        measurements.Add(measurement);
-        foreach (var row in Report.Rows(measurement, scenario.Baseline, measurements))
-        {
-            rows.Add(row);
-            Console.WriteLine(Report.Format(row));
-        }
-        if (measurement.FirstError is { } error) Console.WriteLine($"  first error: {error}");
-        if (await ServiceLevelWatch.WouldShedAsync(target) is { } level) Console.WriteLine($"  unpinned, the hive would be shedding load after this case: evaluated {level}");
+        await scenario.PrepareAsync(workers, CancellationToken.None);
+        if (statements is not null) statementsBefore = await statements.SnapshotAsync();
+        measurement = await ClosedLoop.RunAsync(scenario, workers, options.WarmUp, options.Duration, cpu);
     }
+    catch (Exception e) when (e is HiveException or TimeoutException or InvalidOperationException)
+    {
+        Console.WriteLine($"{scenario.Name,-24} {workers,5}  NOT MEASURED: set-up failed: {e.Message.Split('\n')[0]}");
+        return;
+    }
+    measurements.Add(measurement);
+    foreach (var row in Report.Rows(measurement, scenario.Baseline, measurements))
+    {
+        rows.Add(row);
+        Console.WriteLine(Report.Format(row));
+    }
+    if (measurement.FirstError is { } error) Console.WriteLine($"  first error: {error}");
+    if (statements is not null && statementsBefore is not null)
+    {
+        // Warm-up included: the statements ran for every operation since the snapshot, not only the measured ones.
+        var operations = (long)(measurement.OpsPerSecond * (options.WarmUp + options.Duration).TotalSeconds);
+        foreach (var line in PgStatements.Describe(statementsBefore, await statements.SnapshotAsync(), operations)) Console.WriteLine(line);
+    }
+    if (await ServiceLevelWatch.WouldShedAsync(target) is { } level) Console.WriteLine($"  unpinned, the hive would be shedding load after this case: evaluated {level}");
 }
 
-// Baselines first, so every later row finds its own at the same concurrency. The raw upserts get their own pool,
-// closed before the hive's scenarios so PostgreSQL's connection slots are the silo's again.
+// One concurrency at a time, baselines first, so each row's baseline was measured minutes (not half an hour) before
+// it on a machine whose load drifts. The raw upserts have their own pool, emptied after each use so PostgreSQL's
+// connection slots are the silo's again.
 var rawPool = new NpgsqlConnectionStringBuilder(options.Postgres) { MaxPoolSize = 100, Timeout = 30 };
-await using (var rawSource = NpgsqlDataSource.Create(rawPool.ConnectionString))
-await using (var raw = new RawUpsert(rawSource, $"loadgen_upsert_{run}", keysPerWorker: 4))
-{
-    await MeasureAsync(raw);
-}
-await MeasureAsync(new NoopCall(target));
-await MeasureAsync(new MemoryPut(target, keysPerWorker: 4));
-await MeasureAsync(new TaskLifecycle(target));
-await MeasureAsync(new Messages(target));
+await using var rawSource = NpgsqlDataSource.Create(rawPool.ConnectionString);
+await using var raw = new RawUpsert(rawSource, $"loadgen_upsert_{run}", keysPerWorker: 4);
 var reads = new ReadTargets(target);
-await MeasureAsync(new Read("read-task", reads, w => target.Hive.Tasks.GetAsync(reads.Task(w))));
-await MeasureAsync(new Read("read-agent", reads, w => target.Hive.Agents.GetAsync(reads.Agent(w))));
-await MeasureAsync(new Read("read-memory", reads, w => target.Hive.Memory.GetAsync(MemoryPut.Namespace, ReadTargets.Channel, reads.Key(w))));
+IScenario[] scenarios =
+[
+    new NoopCall(target),
+    new MemoryPut(target, keysPerWorker: 4),
+    new TaskLifecycle(target),
+    new Messages(target),
+    new Read("read-task", reads, w => target.Hive.Tasks.GetAsync(reads.Task(w))),
+    new Read("read-agent", reads, w => target.Hive.Agents.GetAsync(reads.Agent(w))),
+    new Read("read-memory", reads, w => target.Hive.Memory.GetAsync(MemoryPut.Namespace, ReadTargets.Channel, reads.Key(w))),
+];
+foreach (var workers in options.Concurrency)
+{
+    await MeasureAsync(raw, workers);
+    rawSource.Clear();
+    foreach (var scenario in scenarios) await MeasureAsync(scenario, workers);
+}
 // Last: the fleet stays registered (and paced) from here to the end of the run.
 var heartbeats = new Heartbeats(target, options.HeartbeatAgents);
-await MeasureAsync(heartbeats);
+foreach (var workers in options.Concurrency) await MeasureAsync(heartbeats, workers);
 
 if (options.Only is null || options.Only.Contains(heartbeats.Name))
 {
