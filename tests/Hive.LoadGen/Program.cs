@@ -91,7 +91,9 @@ async Task MeasureAsync(IScenario scenario, int workers)
 // One concurrency at a time, baselines first, so each row's baseline was measured minutes (not half an hour) before
 // it on a machine whose load drifts. The raw upserts have their own pool, emptied after each use so PostgreSQL's
 // connection slots are the silo's again.
-var rawPool = new NpgsqlConnectionStringBuilder(options.Postgres) { MaxPoolSize = 100, Timeout = 30 };
+// 64 connections: beside the silo's own pool (up to 100) this stays under services.sh's max_connections of 200,
+// which a pool of 100 overran at 1,000 workers (PostgreSQL refused connections and the baseline collapsed).
+var rawPool = new NpgsqlConnectionStringBuilder(options.Postgres) { MaxPoolSize = 64, Timeout = 30 };
 await using var rawSource = NpgsqlDataSource.Create(rawPool.ConnectionString);
 await using var raw = new RawUpsert(rawSource, $"loadgen_upsert_{run}", keysPerWorker: 4);
 var reads = new ReadTargets(target);
