@@ -117,16 +117,31 @@ foreach (var workers in options.Concurrency)
 var heartbeats = new Heartbeats(target, options.HeartbeatAgents);
 foreach (var workers in options.Concurrency) await MeasureAsync(heartbeats, workers);
 
-if (options.Only is null || options.Only.Contains(heartbeats.Name))
-{
-    var unresponsive = await CountUnresponsiveAsync(target);
-    Console.WriteLine($"heartbeat fleet: {heartbeats.Agents:N0} agents (+{pacer.Paced:N0} paced beats, {pacer.Failed} failed); largest gap between two beats of one agent " +
-        $"{pacer.MaxGap.TotalSeconds:0.0} s (hive deadline {options.HeartbeatDeadline.TotalSeconds:0} s); agents the hive lists as unresponsive: {unresponsive}" +
-        (unresponsive == 0 ? " (no false alarms)" : pacer.MaxGap < options.HeartbeatDeadline ? " — FALSE ALARMS: every gap was under the deadline" : " — the generator fell behind its pacing"));
-}
-await ServiceLevelWatch.UnpinAsync(target);
 await Report.WriteJsonAsync(options.Json, rows);
 Console.WriteLine($"wrote {rows.Count} rows to {Path.GetFullPath(options.Json)}");
+if (options.Only is null || options.Only.Contains(heartbeats.Name))
+{
+    try
+    {
+        var unresponsive = await CountUnresponsiveAsync(target);
+        Console.WriteLine($"heartbeat fleet: {heartbeats.Agents:N0} agents (+{pacer.Paced:N0} paced beats, {pacer.Failed} failed); largest gap between two beats of one agent " +
+            $"{pacer.MaxGap.TotalSeconds:0.0} s (hive deadline {options.HeartbeatDeadline.TotalSeconds:0} s); agents the hive lists as unresponsive: {unresponsive}" +
+            (unresponsive == 0 ? " (no false alarms)" : pacer.MaxGap < options.HeartbeatDeadline ? " - FALSE ALARMS: every gap was under the deadline" : " - the generator fell behind its pacing"));
+    }
+    catch (Exception e) when (e is HiveException or TimeoutException)
+    {
+        // The results are already written; a hive that stopped answering is itself the finding.
+        Console.WriteLine($"heartbeat fleet: could not list unresponsive agents: {e.Message.Split('\n')[0]}");
+    }
+}
+try
+{
+    await ServiceLevelWatch.UnpinAsync(target);
+}
+catch (Exception e) when (e is HiveException or TimeoutException)
+{
+    Console.WriteLine($"could not unpin the service level: {e.Message.Split('\n')[0]}");
+}
 await host.StopAsync();
 return 0;
 
