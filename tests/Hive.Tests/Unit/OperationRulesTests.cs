@@ -159,6 +159,7 @@ public class OperationRulesTests
         { "IInboxGrain.Ack", OperationKind.Message, false },
         { "IEscalationGrain.Raise", Escalation, false },
         { "IHiveHealthGrain.GetStatus", Read, false },
+        { "IPingGrain.Ping", Read, false },
         { "IHiveHealthGrain.Unpin", OperatorCommand, false },
         { "IHiveHealthGrain.Resume", OperatorCommand, false },
     };

@@ -1,0 +1,44 @@
+using Hive.Messaging;
+
+namespace Hive.LoadGen.Scenarios;
+
+/// <summary>
+/// One message end to end per operation: send (durable before it returns) → receive → ack, between a pair of agents
+/// of the worker's own. Ops/s is messages/s delivered and acknowledged.
+/// </summary>
+internal sealed class Messages(HiveTarget target) : IScenario
+{
+    private const string Role = "bench-messenger";
+    private int _registered;
+
+    public string Name => "messages";
+
+    public string? Baseline => RawUpsert.ScenarioName;
+
+    public IReadOnlyList<string> Steps => ["send", "receive", "ack"];
+
+    public async Task PrepareAsync(int workers, CancellationToken cancellationToken)
+    {
+        var missing = Enumerable.Range(_registered, Math.Max(0, workers - _registered))
+            .SelectMany(w => new[] { Sender(w), Receiver(w) }).ToArray();
+        await target.RegisterAsync(missing, Role, cancellationToken);
+        _registered = Math.Max(_registered, workers);
+    }
+
+    public async Task RunOnceAsync(int worker, long iteration, StepClock steps)
+    {
+        var messages = target.Hive.Messages;
+        var receiver = Receiver(worker);
+        await messages.SendAsync(new MessageDraft(Sender(worker), "notice", "benchmark", Payload.Json, To: receiver));
+        steps.Lap();
+        var received = await messages.ReceiveAsync(receiver, 10);
+        if (received.Count == 0) throw new InvalidOperationException($"Inbox of {receiver} was empty right after a send returned.");
+        steps.Lap();
+        await messages.AckAsync(receiver, received.Select(m => m.Sequence));
+        steps.Lap();
+    }
+
+    private string Sender(int worker) => target.Id("ms", worker);
+
+    private string Receiver(int worker) => target.Id("mr", worker);
+}
