@@ -13,6 +13,7 @@ public sealed class StorageHealth(TimeProvider? time = null)
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Lock _gate = new();
     private readonly double[] _latencies = new double[Window];
+    private readonly DateTimeOffset[] _sampledAt = new DateTimeOffset[Window];
     private int _next;
     private int _count;
     private double _ewma;
@@ -47,11 +48,33 @@ public sealed class StorageHealth(TimeProvider? time = null)
         lock (_gate)
         {
             _latencies[_next] = ms;
+            _sampledAt[_next] = _time.GetUtcNow();
             _next = (_next + 1) % Window;
             _count = Math.Min(_count + 1, Window);
             _ewma = _successes == 0 ? ms : _ewma + (EwmaWeight * (ms - _ewma));
             _successes++;
             _lastSuccessAt = _time.GetUtcNow();
+        }
+    }
+
+    /// <summary>
+    /// The p99 latency of the calls made within <paramref name="within"/>, or null when there were none. The service
+    /// level judges storage by this, not by the last samples whatever their age: a hive that sheds writes after a slow
+    /// spike makes few storage calls, and must not stay degraded on the memory of that spike.
+    /// </summary>
+    public double? RecentLatencyP99(TimeSpan within)
+    {
+        lock (_gate)
+        {
+            var since = _time.GetUtcNow() - within;
+            var recent = new List<double>(_count);
+            for (var i = 0; i < _count; i++)
+            {
+                if (_sampledAt[i] >= since) recent.Add(_latencies[i]);
+            }
+            if (recent.Count == 0) return null;
+            recent.Sort();
+            return Percentile([.. recent], 0.99);
         }
     }
 

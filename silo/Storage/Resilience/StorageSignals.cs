@@ -15,5 +15,8 @@ public sealed class StorageSignals(StorageHealth health, TimeProvider? time = nu
         }
     }
 
-    public double? LatencyMs => health.Snapshot() is { LatencySamples: > 0 } s ? s.LatencyP99Ms : null;
+    /// <summary>How far back the latency signal looks: several health evaluations, so one quiet interval is not "healthy".</summary>
+    public static readonly TimeSpan LatencyWindow = TimeSpan.FromSeconds(30);
+
+    public double? LatencyMs => health.RecentLatencyP99(LatencyWindow);
 }
