@@ -8,7 +8,7 @@
 # The services are scripts/services.sh's (HIVE_PG_PORT, HIVE_REDIS_PORT, HIVE_DATA_DIR move them); they are
 # stopped at the end only when this script started them. The silo works in a database of its own (hive_bench,
 # recreated each run) and its own cluster id, so a hive already running on the same services is not touched.
-# HIVE_BENCH_SILO_PORT (11190) and HIVE_BENCH_GATEWAY_PORT (30090) move the silo. Extra arguments go to the generator.
+# HIVE_BENCH_SILO_PORT (11190), HIVE_BENCH_GATEWAY_PORT (30090) and HIVE_BENCH_HTTP_PORT (8190) move the silo. Extra arguments go to the generator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +16,7 @@ quick=()
 if [ "${1:-}" = "--quick" ]; then quick=(--quick); shift; fi
 silo_port=${HIVE_BENCH_SILO_PORT:-11190}
 gateway_port=${HIVE_BENCH_GATEWAY_PORT:-30090}
+http_port=${HIVE_BENCH_HTTP_PORT:-8190}
 pg_bin=${HIVE_PG_BIN:-/usr/lib/postgresql/15/bin}
 log_dir=.data/bench
 mkdir -p "$log_dir"
@@ -62,7 +63,7 @@ for kind in Read Heartbeat TaskStatusUpdate Escalation OperatorCommand TaskWrite
 done
 env "${limits[@]}" \
   Hive__Storage__ConnectionString="$bench_db" Hive__Silo__ClusterId=hive-bench \
-  Hive__Silo__SiloPort="$silo_port" Hive__Silo__GatewayPort="$gateway_port" \
+  Hive__Silo__SiloPort="$silo_port" Hive__Silo__GatewayPort="$gateway_port" Hive__Http__Urls="http://127.0.0.1:$http_port" \
   dotnet silo/bin/Release/net10.0/Hive.Silo.dll >"$log_dir/silo.log" 2>&1 &
 silo_pid=$!
 deadline=$((SECONDS + 120))
