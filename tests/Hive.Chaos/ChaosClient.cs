@@ -22,9 +22,9 @@ public static class ChaosClient
     /// driver's receives wait at most half a second, so 3 s marks a lost request without cutting off a slow one.
     /// (A service that long-polls needs the default, which is longer than the longest wait.)</item>
     /// </list>
-    /// Logs go to stderr, warnings and worse only.
+    /// Logs go to stderr, warnings and worse only. <paramref name="callTimeout"/> replaces <see cref="CallTimeout"/>.
     /// </summary>
-    public static async Task<IHost> StartAsync(Action<HiveClientOptions> configure)
+    public static async Task<IHost> StartAsync(Action<HiveClientOptions> configure, TimeSpan? callTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -36,7 +36,7 @@ public static class ChaosClient
             o.Resilience.BreakDuration = TimeSpan.FromMilliseconds(500);
             configure(o);
         });
-        builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
+        builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = callTimeout ?? CallTimeout);
         var host = builder.Build();
         await host.StartAsync();
         return host;

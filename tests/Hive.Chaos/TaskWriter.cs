@@ -33,12 +33,25 @@ public sealed class TaskWriter(HiveClient hive, CallLog log, string runId, int i
         }
     }
 
-    /// <summary>Cancels the task the stop left half done (it would hold the agent), then takes the agent offline.</summary>
+    /// <summary>
+    /// Cancels the task the stop left half done (it would hold the agent), then takes the agent offline. A task the
+    /// agent still holds may also be one that completed while its release did not reach the agent (the task's outbox
+    /// delivers it later); that one is left alone.
+    /// </summary>
     public override async Task RetireAsync(Patiently patiently, CancellationToken cancellationToken)
     {
         var agent = await patiently.ReadAsync(() => Hive.Agents.GetAsync(Agent), cancellationToken);
         if (agent.CurrentTaskId is { } held)
-            await patiently.ReadAsync(() => Hive.Tasks.CancelAsync(held, Agent, "the chaos run is over"), cancellationToken);
+        {
+            try
+            {
+                await patiently.ReadAsync(() => Hive.Tasks.CancelAsync(held, Agent, "the chaos run is over"), cancellationToken);
+            }
+            catch (HiveException e) when (e.Code == HiveErrorCodes.InvalidTransition)
+            {
+                // Already finished; its outbox releases the agent.
+            }
+        }
         await base.RetireAsync(patiently, cancellationToken);
     }
 
