@@ -8,11 +8,13 @@
 #
 # Silo i listens on 127.0.0.1, silo port 11110+i, gateway port 29999+i and HTTP port 8079+i (silo 1: 11111,
 # 30000 and 8080, the single-process defaults). Needs the services: scripts/services.sh start.
-# Logs: .data/cluster/silo-i.log.
+# Logs: .data/cluster/silo-i.log. Overridable: HIVE_SILO_PORT_BASE, HIVE_GATEWAY_PORT_BASE, HIVE_HTTP_PORT_BASE,
+# HIVE_CLUSTER_DIR (pid and log files), and any Hive__* setting in the environment (for example
+# Hive__Silo__ClusterId), which every silo inherits.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-dir=.data/cluster
+dir=${HIVE_CLUSTER_DIR:-.data/cluster}
 dll=silo/bin/Debug/net10.0/Hive.Silo.dll
 silo_base=${HIVE_SILO_PORT_BASE:-11110}
 gateway_base=${HIVE_GATEWAY_PORT_BASE:-29999}

@@ -8,7 +8,9 @@
 #   scripts/services.sh stop     stops both; safe to call twice
 #
 # Use it as: eval "$(scripts/services.sh start)". Progress goes to stderr, so only the exports are evaluated.
-# Overridable: HIVE_PG_PORT (55432), HIVE_REDIS_PORT (56379), HIVE_DATA_DIR (.data), HIVE_PG_BIN, HIVE_PG_PASSWORD.
+# Overridable: HIVE_PG_PORT (55432), HIVE_REDIS_PORT (56379), HIVE_DATA_DIR (.data), HIVE_PG_BIN, HIVE_PG_PASSWORD,
+# and HIVE_PG_DATABASE (hive), the database the printed settings name (start creates only 'hive'; a drill that
+# wants a database of its own creates it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -109,7 +111,7 @@ start_redis() {
 }
 
 print_env() {
-  local pg="Host=127.0.0.1;Port=$pg_port;Database=hive;Username=hive;Password=$pg_password"
+  local pg="Host=127.0.0.1;Port=$pg_port;Database=${HIVE_PG_DATABASE:-hive};Username=hive;Password=$pg_password"
   local redis="127.0.0.1:$redis_port"
   echo "export HIVE_TEST_POSTGRES='$pg'"
   echo "export HIVE_TEST_REDIS='$redis'"

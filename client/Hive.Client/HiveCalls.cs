@@ -49,7 +49,7 @@ public sealed class HiveCalls
         var context = ResilienceContextPool.Shared.Get();
         try
         {
-            return await _pipeline.ExecuteAsync(static async (_, c) => await c(), context, call);
+            return await _pipeline.ExecuteAsync(static async (_, c) => await Unwrapped(c), context, call);
         }
         catch (BrokenCircuitException e)
         {
@@ -70,6 +70,23 @@ public sealed class HiveCalls
         await call();
         return true;
     });
+
+    /// <summary>
+    /// Orleans wraps what a grain's storage throws in an <see cref="OrleansException"/> ("Error from storage provider"),
+    /// also when that is a Hive error such as storage-unavailable; the caller is promised the Hive error itself.
+    /// </summary>
+    private static async Task<T> Unwrapped<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (OrleansException e) when (e.InnerException is HiveException hive)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(hive);
+            throw;
+        }
+    }
 
     /// <summary>Rejected before any work was done, and worth the same call again. Inbox-full is left to the sender, which decides what to drop.</summary>
     private static bool IsRetryable(HiveException e) =>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Hive.Silo.Storage.Append;
+using Hive.Silo.Storage.Resilience;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -32,9 +33,26 @@ public static class PostgresSiloBuilderExtensions
         return silo;
     }
 
-    /// <summary>An ADO.NET grain storage named <paramref name="name"/> on the hive's schema (0001_grain_state.sql).</summary>
+    /// <summary>
+    /// An ADO.NET grain storage named <paramref name="name"/> on the hive's schema (0001_grain_state.sql), whose failures
+    /// for lack of the database reach callers as storage-unavailable (<see cref="PlainGrainStorage"/>).
+    /// </summary>
     public static ISiloBuilder AddPostgresGrainStorage(
-        this ISiloBuilder silo, string name, NpgsqlDataSource dataSource, Action<AdoNetGrainStorageOptions>? configure = null) =>
+        this ISiloBuilder silo, string name, NpgsqlDataSource dataSource, Action<AdoNetGrainStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        AddAdoNet(silo, name, dataSource, configure);
+        // Orleans registers the provider as a keyed IGrainStorage (and resolves its lifecycle participant through that
+        // key): the same key now yields the provider wrapped.
+        var provider = silo.Services.Last(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, name));
+        silo.Services.Remove(provider);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, key) => new PlainGrainStorage(
+            (IGrainStorage)provider.KeyedImplementationFactory!(services, key),
+            services.GetRequiredService<IOptions<StorageResilienceOptions>>().Value.RetryAfter));
+        return silo;
+    }
+
+    private static ISiloBuilder AddAdoNet(ISiloBuilder silo, string name, NpgsqlDataSource dataSource, Action<AdoNetGrainStorageOptions>? configure) =>
         silo.AddAdoNetGrainStorage(name, options => options.Configure<Serializer>((o, serializer) =>
         {
             o.Invariant = Invariant;

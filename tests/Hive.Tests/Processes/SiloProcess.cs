@@ -70,6 +70,16 @@ public sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
+    /// <summary>Asks the silo to stop the way an orchestrator does (SIGTERM) and waits for it to exit.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        return await WaitForExitAsync(within);
+    }
+
+    public bool HasExited => _process.HasExited;
+
     private static bool IsHiveSetting(string name) =>
         name.StartsWith("Hive__", StringComparison.OrdinalIgnoreCase) || name is "HIVE_POSTGRES" or "HIVE_REDIS";
 
