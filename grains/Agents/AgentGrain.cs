@@ -9,7 +9,7 @@ namespace Hive.Agents;
 /// One agent. Heartbeats are kept in memory and checked by a keep-alive grain timer; a state write happens
 /// only when the status changes. When a watched agent's activation goes away gracefully, it parks a wake-up
 /// time in the catalog so the deadline sweeper brings it back to check, so silence is still noticed. While it is
-/// watched, its catalog row names this silo as its host: if the silo dies instead, the sweeper wakes it elsewhere.
+/// watched, its catalog row names this silo as its host: if the silo stops or dies, the sweeper wakes it elsewhere.
 /// </summary>
 public sealed partial class AgentGrain(
     [PersistentState("agent", HiveStorage.Name)] IPersistentState<AgentState> stored,
@@ -17,7 +17,6 @@ public sealed partial class AgentGrain(
     IOptions<HiveTimingOptions> timing,
     ChangeRecorder recorder,
     IAlertSink alerts,
-    StateDurability durability,
     ILocalSiloDetails silo,
     ILogger<AgentGrain> log) : Grain, IAgentGrain
 {
@@ -52,7 +51,10 @@ public sealed partial class AgentGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (State.Spec is null || _stateUnsaved || !AgentLifecycle.IsWatched(State.Status)) return;
-        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !durability.SurvivesProcessExit) return;
+        // A stopping silo writes nothing: its row already names it as host, and once membership declares it dead the
+        // sweeper wakes the agent on a live silo. Parking here would cost one write per agent at every shutdown, racing
+        // the agent's next activation elsewhere for the same state version.
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown) return;
         State.LastHeartbeat = _lastHeartbeat;
         State.ParkedWakeAt = _lastHeartbeat + _timing.HeartbeatDeadline;
         try

@@ -48,7 +48,6 @@ public static class HiveSiloBuilderExtensions
         // A caller's trace continues through grain calls (spans exist only while a tracer listens).
         silo.AddActivityPropagation();
         services.TryAddSingleton(HiveClock.System);
-        services.TryAddSingleton(StateDurability.InMemory);
         services.TryAddSingleton<IEntityCatalog, InMemoryEntityCatalog>();
         services.TryAddSingleton<IAuditLog>(_ => new InMemoryAuditLog());
         services.TryAddSingleton<IAlertSink, EscalationAlertSink>();

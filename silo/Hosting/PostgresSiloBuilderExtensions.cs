@@ -16,8 +16,7 @@ public static class PostgresSiloBuilderExtensions
 
     /// <summary>
     /// Registers <paramref name="dataSource"/> (the one pool every PostgreSQL adapter shares; the caller owns
-    /// and disposes it), the ADO.NET grain storage and the append stores on it, and durability: grains park their
-    /// deadlines on shutdown.
+    /// and disposes it), the ADO.NET grain storage and the append stores on it.
     /// The schema must already be migrated (<see cref="Storage.MigrationRunner"/>).
     /// </summary>
     public static ISiloBuilder AddHivePostgres(this ISiloBuilder silo, NpgsqlDataSource dataSource, IConfiguration configuration)
@@ -26,7 +25,6 @@ public static class PostgresSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(dataSource);
         DbProviderFactories.RegisterFactory(Invariant, NpgsqlFactory.Instance);
         silo.Services.AddSingleton(dataSource);
-        silo.Services.AddSingleton(new StateDurability(true));
         silo.AddPostgresGrainStorage(HiveStorage.Name, dataSource);
         // Catalog, audit, memory change log and messages: append tables behind group commit and the storage pipeline.
         silo.Services.AddPostgresAppendStores(configuration);
