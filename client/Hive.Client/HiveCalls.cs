@@ -8,8 +8,8 @@ namespace Hive.Client;
 
 /// <summary>
 /// Every facade call goes through here: it names the caller for the hive's rate limits, retries transient
-/// rejections (honouring the hive's retry-after, inside a retry budget), never retries permanent errors, and
-/// fails fast with <c>unavailable</c> while the hive is not answering.
+/// rejections and calls that met a departing silo (honouring the hive's retry-after, inside a retry budget), never
+/// retries permanent errors, and fails fast with <c>unavailable</c> while the hive is not answering.
 /// </summary>
 public sealed class HiveCalls
 {
@@ -27,7 +27,8 @@ public sealed class HiveCalls
             {
                 MaxRetryAttempts = Math.Max(1, options.MaxRetries),
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is HiveException e && IsRetryable(e) && Budgeted(args.Context, RetryDelay(e, args.AttemptNumber))),
+                    (args.Outcome.Exception is HiveException e && IsRetryable(e) || IsRerouted(args.Outcome.Exception))
+                    && Budgeted(args.Context, RetryDelay(args.Outcome.Exception as HiveException, args.AttemptNumber))),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Spend(args.Context, RetryDelay(args.Outcome.Exception as HiveException, args.AttemptNumber))),
             })
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
@@ -91,6 +92,15 @@ public sealed class HiveCalls
     /// <summary>Rejected before any work was done, and worth the same call again. Inbox-full is left to the sender, which decides what to drop.</summary>
     private static bool IsRetryable(HiveException e) =>
         e.Code is HiveErrorCodes.RateLimited or HiveErrorCodes.Degraded or HiveErrorCodes.StorageUnavailable;
+
+    /// <summary>
+    /// The silo the call went to is leaving or gone (a rolling restart, a crash), so the call is sent again and reaches the
+    /// grain on a live silo. A rejected message never ran. A call whose silo became unavailable may have run before it
+    /// went; its repeat is what Hive's at-least-once contract allows: a message may arrive twice, and a task transition
+    /// that already happened is refused with invalid-transition rather than done twice.
+    /// </summary>
+    private static bool IsRerouted(Exception? e) =>
+        e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException;
 
     private static bool IsOutage(Exception? e) => e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
         or TimeoutException or HiveException { Code: HiveErrorCodes.StorageUnavailable };

@@ -16,8 +16,12 @@ public sealed partial class TaskGrain(
     IOptions<HiveTimingOptions> timing,
     ChangeRecorder recorder,
     IAlertSink alerts,
-    HiveMetrics metrics) : Grain, ITaskGrain
+    HiveMetrics metrics,
+    ILogger<TaskGrain> log) : Grain, ITaskGrain
 {
+    /// <summary>How soon an outbox that could not be delivered after a transition is tried again (the sweeper is the backstop).</summary>
+    private static readonly TimeSpan OutboxRetry = TimeSpan.FromSeconds(1);
+
     private readonly HiveTimingOptions _timing = timing.Value;
     private TaskState State => stored.State;
     private string TaskId => GrainKeys.IdOf(this.GetPrimaryKeyString());
@@ -212,7 +216,7 @@ public sealed partial class TaskGrain(
         State.DependentsToNotify = State.Dependents.Count > 0;
         await SaveAsync(Change(actor, "retried", from, "fresh retry budget"));
         EnqueueIfReady();
-        await FlushOutboxAsync();
+        await DeliverOutboxAsync();
         return Snapshot();
     }
 
@@ -249,7 +253,7 @@ public sealed partial class TaskGrain(
         State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
         await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, "prerequisite-changed", from, $"{prerequisiteId} is {status}"));
         EnqueueIfReady();
-        await FlushOutboxAsync();
+        await DeliverOutboxAsync();
     }
 
     public async Task Wake()
@@ -274,8 +278,26 @@ public sealed partial class TaskGrain(
         await SaveAsync(Change(actor, action, from, reason));
         if (to == HiveTaskStatus.Completed) metrics.TaskCompleted(clock.Now - State.CreatedAt);
         StopDeadlineWatch();
-        await FlushOutboxAsync();
+        await DeliverOutboxAsync();
         if (wasOverdue) await alerts.ClearAsync(AlertKey, $"Task '{TaskId}' is now {to}.");
+    }
+
+    /// <summary>
+    /// Delivers the outbox right after a transition that is already durable. Its failure (the agent's silo is leaving,
+    /// say) must not fail the caller's call, whose change happened: the outbox is tried again in a second, and the
+    /// sweeper wakes this task for it in any case.
+    /// </summary>
+    private async Task DeliverOutboxAsync()
+    {
+        try
+        {
+            await FlushOutboxAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException && State.HasOutbox)
+        {
+            LogOutboxDeferred(log, e, TaskId);
+            this.RegisterGrainTimer(static (self, _) => self.FlushOutboxAsync(), this, new GrainTimerCreationOptions(OutboxRetry, Timeout.InfiniteTimeSpan));
+        }
     }
 
     private async Task FlushOutboxAsync()
@@ -413,4 +435,7 @@ public sealed partial class TaskGrain(
         State.ProgressNote, State.Approvals.ToArray(), State.StatusReason,
         State.Prerequisites.Where(p => p.Value != HiveTaskStatus.Completed).Select(p => p.Key).Order(StringComparer.Ordinal).ToArray(),
         State.CreatedAt, State.UpdatedAt, State.Deadline, State.Result, State.Version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} could not deliver its outbox yet; it tries again shortly")]
+    private static partial void LogOutboxDeferred(ILogger logger, Exception exception, string taskId);
 }

@@ -1,0 +1,35 @@
+using Hive.Client;
+using Orleans.Runtime;
+
+namespace Hive.Tests.Unit;
+
+/// <summary>Hive.Client sends a call again when the silo it went to is leaving or gone.</summary>
+public sealed class HiveCallsReroutingTests
+{
+    private static readonly HiveResilienceOptions Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(1), BreakerMinimumCalls = 1000 };
+
+    [Fact]
+    public async Task A_call_that_met_a_departing_silo_is_sent_again()
+    {
+        var attempts = 0;
+        var result = await new HiveCalls("test", Fast).Run(() =>
+            ++attempts == 1 ? throw new SiloUnavailableException("the silo is shutting down") : Task.FromResult("done"));
+
+        Assert.Equal(("done", 2), (result, attempts));
+    }
+
+    [Fact]
+    public async Task A_silo_that_stays_gone_fails_the_call_once_the_retries_are_spent()
+    {
+        var attempts = 0;
+        var options = new HiveResilienceOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxRetries = 3, BreakerMinimumCalls = 1000 };
+
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => new HiveCalls("test", options).Run<string>(() =>
+        {
+            attempts++;
+            throw new SiloUnavailableException("gone");
+        }));
+
+        Assert.Equal(4, attempts);
+    }
+}
