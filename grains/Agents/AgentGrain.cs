@@ -162,6 +162,7 @@ public sealed partial class AgentGrain(
     public async Task<TaskInfo?> ClaimNext()
     {
         RequireRegistered();
+        await LetGoOfFinishedTaskAsync();
         Apply(AgentTrigger.TaskAssigned);
         var queues = State.Spec!.Roles.Select(r => GrainFactory.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(r)))
             .Append(GrainFactory.GetGrain<IReadyQueueGrain>(GrainKeys.AgentQueue(AgentId)))
@@ -182,6 +183,7 @@ public sealed partial class AgentGrain(
     {
         RequireRegistered();
         HiveIds.Require(taskId, "Task id");
+        await LetGoOfFinishedTaskAsync();
         Apply(AgentTrigger.TaskAssigned);
         var task = GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(taskId));
         var info = await task.Get();
@@ -221,6 +223,19 @@ public sealed partial class AgentGrain(
     {
         if (State.Spec is null) return;
         await CheckHeartbeat(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// A task that finished tells its agent through its outbox; when that call has not arrived yet (the agent's silo
+    /// was leaving, say), the agent would refuse new work until it does. Asked for work, it checks the task itself and
+    /// lets go of one that no longer holds it. The task's Get interleaves, so this cannot deadlock with the outbox.
+    /// </summary>
+    private async Task LetGoOfFinishedTaskAsync()
+    {
+        if (State.CurrentTaskId is not { } held) return;
+        var task = await GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(held)).Get();
+        if (TaskLifecycle.IsHeld(task.Status) && task.AssignedAgent == AgentId) return;
+        await TaskReleased(held);
     }
 
     private async Task<TaskInfo> TookAsync(string taskId)

@@ -23,7 +23,8 @@ public sealed class DurableSiloProcessTests
         await using (var first = SiloProcess.Start([], environment))
         {
             await first.WaitForOutputAsync("Hive is running", StartWithin);
-            Assert.Contains("State is durable", first.Output, StringComparison.Ordinal);
+            // The storage line follows the running line; waiting for it is the assertion (it fails with the output).
+            await first.WaitForOutputAsync("State is durable", TimeSpan.FromSeconds(30));
             using var client = await DurableSilo.StartClientAsync(cluster);
             var hive = client.Services.GetRequiredService<HiveClient>();
             await hive.Agents.RegisterAsync(agent);
