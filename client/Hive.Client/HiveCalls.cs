@@ -102,8 +102,8 @@ public sealed class HiveCalls
     private static bool IsRerouted(Exception? e) =>
         e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException;
 
-    private static bool IsOutage(Exception? e) => e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException
-        or TimeoutException or HiveException { Code: HiveErrorCodes.StorageUnavailable };
+    private static bool IsOutage(Exception? e) =>
+        IsRerouted(e) || e is TimeoutException or HiveException { Code: HiveErrorCodes.StorageUnavailable };
 
     private TimeSpan RetryDelay(HiveException? e, int attempt)
     {
