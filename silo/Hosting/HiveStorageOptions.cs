@@ -12,6 +12,12 @@ public sealed class HiveStorageOptions
     /// <summary><see cref="StorageMode.InMemory"/> (the default: one process, nothing survives it) or <see cref="StorageMode.Postgres"/>.</summary>
     public StorageMode Mode { get; set; } = StorageMode.InMemory;
 
+    /// <summary>
+    /// <see cref="Hosting.GrainStateWriter.Batched"/> (the default) or <see cref="Hosting.GrainStateWriter.AdoNet"/>, Orleans'
+    /// stock provider, to compare against.
+    /// </summary>
+    public GrainStateWriter GrainStateWriter { get; set; } = GrainStateWriter.Batched;
+
     /// <summary>The Npgsql connection string; falls back to the <c>HIVE_POSTGRES</c> environment variable.</summary>
     public string? ConnectionString { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 
 namespace Hive.Silo.Storage.GroupCommit;
@@ -49,7 +50,8 @@ public sealed partial class GroupCommitter<T> : IAsyncDisposable
     {
         if (!_options.Enabled) return WriteAloneAsync(item, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = new Pending(item, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        var pending = new Pending(item, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            Activity.Current?.Context ?? default, cancellationToken);
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(_name, $"The {_name} writer has shut down.");
         return pending.Done.Task;
     }
@@ -98,6 +100,7 @@ public sealed partial class GroupCommitter<T> : IAsyncDisposable
     private async Task CommitAsync(List<Pending> batch)
     {
         Count(batch.Count);
+        using var span = StartBatchSpan(batch);
         Exception?[]? refused;
         try
         {
@@ -118,6 +121,20 @@ public sealed partial class GroupCommitter<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The batch's span continues the first traced caller's trace and links the others, so every caller's trace reaches
+    /// the statement that wrote its item. Null (free) while nobody traces.
+    /// </summary>
+    private Activity? StartBatchSpan(List<Pending> batch)
+    {
+        if (!HiveTracing.Source.HasListeners()) return null;
+        var traced = batch.Where(p => p.Trace != default).Select(p => p.Trace).ToList();
+        var span = HiveTracing.Source.StartActivity(ActivityKind.Internal, traced.FirstOrDefault(),
+            links: traced.Skip(1).Select(t => new ActivityLink(t)), name: _name + " batch");
+        span?.SetTag("hive.batch.size", batch.Count);
+        return span;
+    }
+
     private void Count(int items)
     {
         Interlocked.Increment(ref _batches);
@@ -131,7 +148,7 @@ public sealed partial class GroupCommitter<T> : IAsyncDisposable
         }
     }
 
-    private sealed record Pending(T Item, TaskCompletionSource Done, CancellationToken Cancellation);
+    private sealed record Pending(T Item, TaskCompletionSource Done, ActivityContext Trace, CancellationToken Cancellation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Writer}: a batch of {Count} writes failed; each of its callers gets the error")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string writer, int count);

@@ -9,16 +9,16 @@ using Orleans.TestingHost;
 namespace Hive.Tests.Durable;
 
 /// <summary>
-/// Integration (real PostgreSQL): an in-process silo whose grain state goes through the ADO.NET provider
-/// into a fresh, migrated database. Separate from the in-memory <c>hive-cluster</c> collection.
+/// Integration (real PostgreSQL): an in-process silo whose grain state goes through Hive's batched writer into a
+/// fresh, migrated database, with Orleans' ADO.NET provider beside it on the same rows. Separate from the in-memory <c>hive-cluster</c> collection.
 /// </summary>
 public sealed class PostgresClusterFixture : IAsyncLifetime
 {
     /// <summary>Fixed, because storage rows are keyed by it and the tests read rows back.</summary>
     public const string ServiceId = "hive-durable-tests";
 
-    /// <summary>A second storage on the same tables that deletes rows on clear (the provider's DeleteStorageKey query).</summary>
-    public const string DeletingStorage = "hive-deleting";
+    /// <summary>Orleans' stock ADO.NET provider on the same rows (<c>Hive:Storage:GrainStateWriter AdoNet</c>).</summary>
+    public const string AdoNetStorage = "hive-adonet";
 
     private NpgsqlDataSource? _dataSource;
 
@@ -41,7 +41,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddHivePostgres(_dataSource, new ConfigurationBuilder().Build());
-            silo.AddPostgresGrainStorage(DeletingStorage, _dataSource, o => o.DeleteStateOnClear = true);
+            silo.AddPostgresGrainStorage(AdoNetStorage, _dataSource, GrainStateWriter.AdoNet);
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();

@@ -1,0 +1,105 @@
+using System.Globalization;
+using Hive.Silo.Storage.GroupCommit;
+using Hive.Silo.Storage.Resilience;
+using Orleans.Serialization.Serializers;
+using Orleans.Storage;
+
+namespace Hive.Silo.Storage.GrainState;
+
+/// <summary>
+/// Grain state in PostgreSQL with group commit: the writes of every grain on the silo that arrive while a batch commits
+/// go together in the next one — one statement and one commit (one WAL flush) for the lot, where Orleans' ADO.NET
+/// provider spends a connection checkout, a statement and a commit on each. Same contract: versions grow by one, a write
+/// or clear with a stale version is an <see cref="InconsistentStateException"/> and changes nothing, a clear keeps the
+/// row (empty) so its version keeps growing. Failures for lack of the database reach callers as storage-unavailable.
+/// </summary>
+internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
+{
+    private readonly string _serviceId;
+    private readonly PostgresCalls _db;
+    private readonly IGrainStorageSerializer _serializer;
+    private readonly IActivatorProvider _activators;
+    private readonly GroupCommitter<StateWrite> _writes;
+
+    public BatchedGrainStorage(string name, string serviceId, PostgresCalls db, IGrainStorageSerializer serializer,
+        IActivatorProvider activators, GroupCommitOptions options, ILogger log)
+    {
+        _serviceId = serviceId;
+        _db = db;
+        _serializer = serializer;
+        _activators = activators;
+        _writes = new GroupCommitter<StateWrite>($"grain state ({name})", WriteBatchAsync, options, log);
+    }
+
+    /// <summary>Batches written so far (one transaction each) and the writes they carried.</summary>
+    internal (long Batches, long Writes) Committed => (_writes.Batches, _writes.Items);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = KeyOf(grainId);
+        var row = await _db.ReadAsync((connection, token) => GrainStateSql.ReadAsync(connection, _serviceId, stateName, key, token),
+            CancellationToken.None);
+        var payload = row?.Payload;
+        grainState.State = payload is null ? _activators.GetActivator<T>().Create() : _serializer.Deserialize<T>(new BinaryData(payload));
+        grainState.ETag = row?.Version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = payload is not null;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = _serializer.Serialize(grainState.State).ToArray();
+        var version = await SubmitAsync(stateName, grainId, payload, grainState.ETag, "write");
+        grainState.ETag = version;
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        // A grain that never saw a row may still have one (written by an earlier activation): clear that one, versioned.
+        if (grainState.ETag is null) await ReadStateAsync(stateName, grainId, grainState);
+        if (grainState.ETag is not null) grainState.ETag = await SubmitAsync(stateName, grainId, null, grainState.ETag, "clear");
+        grainState.State = _activators.GetActivator<T>().Create();
+        grainState.RecordExists = false;
+    }
+
+    public ValueTask DisposeAsync() => _writes.DisposeAsync();
+
+    private async Task<string> SubmitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag, string operation)
+    {
+        int? expected = string.IsNullOrEmpty(etag) ? null : int.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);
+        var write = new StateWrite(stateName, KeyOf(grainId), payload, expected);
+        try
+        {
+            await _writes.SubmitAsync(write);
+        }
+        catch (StaleVersionException)
+        {
+            throw new InconsistentStateException(
+                $"The {operation} of {stateName} state for {grainId} expected version {etag ?? "none"}, but storage holds another one; nothing was changed.",
+                storedEtag: null, currentEtag: etag);
+        }
+        return write.NewVersion.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private Task<Exception?[]?> WriteBatchAsync(IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken) =>
+        // Safe to retry after an unconfirmed commit: a write that already landed is recognised and confirmed.
+        _db.WriteAsync<Exception?[]?>(async (connection, transaction, token) =>
+        {
+            var stale = new HashSet<StateWrite>(ReferenceEqualityComparer.Instance);
+            foreach (var round in GrainStateSql.Rounds(batch))
+            {
+                var versions = await GrainStateSql.WriteAsync(connection, transaction, _serviceId, round, token);
+                for (var i = 0; i < round.Count; i++)
+                {
+                    if (versions[i] is { } version) round[i].NewVersion = version;
+                    else stale.Add(round[i]);
+                }
+            }
+            return stale.Count == 0 ? null : batch.Select(w => stale.Contains(w) ? new StaleVersionException() : null).ToArray<Exception?>();
+        }, idempotent: true, cancellationToken);
+
+    private static string KeyOf(GrainId grainId) => grainId.Key.ToString();
+
+    /// <summary>One write of a batch found another version than it expected; becomes an InconsistentStateException for its caller.</summary>
+    private sealed class StaleVersionException : Exception;
+}

@@ -1,0 +1,111 @@
+using Hive.Agents;
+using Hive.Silo.Storage.GrainState;
+using Orleans.Storage;
+
+namespace Hive.Tests.Durable;
+
+/// <summary>
+/// Integration (real PostgreSQL): what Hive's batched grain-state writer adds to the contract both writers share —
+/// writes of many grains commit together, a stale write fails alone, both writers read each other's rows, and a batch
+/// retried after its commit was lost confirms its writes instead of calling them conflicts.
+/// </summary>
+[Collection(PostgresClusterCollection.Name)]
+public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
+{
+    private const string StateName = "agent";
+
+    private BatchedGrainStorage Batched => Assert.IsType<BatchedGrainStorage>(fixture.Storage);
+
+    [Fact]
+    public async Task Concurrent_writes_of_many_grains_share_batches_and_each_gets_its_own_version()
+    {
+        var ids = Enumerable.Range(0, 200).Select(_ => NewGrainId()).ToArray();
+        var states = ids.Select(id => State("first " + id)).ToArray();
+        var before = Batched.Committed;
+
+        await Task.WhenAll(ids.Select((id, i) => Batched.WriteStateAsync(StateName, id, states[i])));
+
+        var after = Batched.Committed;
+        Assert.Equal(200, after.Writes - before.Writes);
+        Assert.InRange(after.Batches - before.Batches, 1, 199);
+        Assert.All(states, s => Assert.Equal("1", s.ETag));
+        for (var i = 0; i < ids.Length; i += 20) Assert.Equal("first " + ids[i], (await ReadAsync(Batched, ids[i])).State!.Spec!.DisplayName);
+    }
+
+    [Fact]
+    public async Task A_stale_write_fails_alone_and_the_writes_beside_it_land()
+    {
+        var contested = NewGrainId();
+        var current = State("current");
+        await Batched.WriteStateAsync(StateName, contested, current);
+        var stale = await ReadAsync(Batched, contested);
+        await Batched.WriteStateAsync(StateName, contested, current);
+        var others = Enumerable.Range(0, 50).Select(_ => (Id: NewGrainId(), State: State("beside"))).ToArray();
+
+        stale.State!.Spec = stale.State.Spec! with { DisplayName = "stale" };
+        var staleWrite = Batched.WriteStateAsync(StateName, contested, stale);
+        await Task.WhenAll(others.Select(o => Batched.WriteStateAsync(StateName, o.Id, o.State)));
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
+        Assert.Equal(("2", "current"), ((await ReadAsync(Batched, contested)).ETag, (await ReadAsync(Batched, contested)).State!.Spec!.DisplayName));
+        Assert.All(others, o => Assert.Equal("1", o.State.ETag));
+    }
+
+    [Fact]
+    public async Task Each_writer_reads_and_continues_the_rows_of_the_other()
+    {
+        var adoNet = fixture.StorageNamed(PostgresClusterFixture.AdoNetStorage);
+        var id = NewGrainId();
+        var state = State("batched v1");
+
+        await Batched.WriteStateAsync(StateName, id, state);
+        var seenByAdoNet = await ReadAsync(adoNet, id);
+        var adoNetSaw = (seenByAdoNet.ETag, seenByAdoNet.State!.Spec!.DisplayName);
+        seenByAdoNet.State!.Spec = seenByAdoNet.State.Spec! with { DisplayName = "ado.net v2" };
+        await adoNet.WriteStateAsync(StateName, id, seenByAdoNet);
+        var seenByBatched = await ReadAsync(Batched, id);
+
+        Assert.Equal(("1", "batched v1"), adoNetSaw);
+        Assert.Equal(("2", "ado.net v2"), (seenByBatched.ETag, seenByBatched.State!.Spec!.DisplayName));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Batched.WriteStateAsync(StateName, id, state));
+    }
+
+    [Fact]
+    public async Task A_batch_retried_after_its_commit_landed_confirms_its_writes_and_still_refuses_other_payloads()
+    {
+        var key = GrainKeys.Agent("replay-" + Guid.NewGuid().ToString("N")[..8]);
+        byte[] payload = [1, 2, 3];
+        await using var dataSource = fixture.Database.CreateDataSource();
+
+        var first = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, payload, null));
+        var replay = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, payload, null));
+        var rival = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, [9], null));
+        var next = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, [4], 1));
+        var nextReplay = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, [4], 1));
+
+        Assert.Equal([1, 1, null, 2, 2], new[] { first, replay, rival, next, nextReplay });
+        Assert.Equal(2L, await fixture.Database.ScalarAsync<long>(
+            $"SELECT version::bigint FROM hive_grain_state WHERE state_name = '{StateName}' AND key_string = '{key}'"));
+    }
+
+    private static async Task<int?> WriteOnceAsync(Npgsql.NpgsqlDataSource dataSource, StateWrite write)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var versions = await GrainStateSql.WriteAsync(connection, transaction, PostgresClusterFixture.ServiceId, [write], CancellationToken.None);
+        await transaction.CommitAsync();
+        return Assert.Single(versions);
+    }
+
+    private static GrainId NewGrainId() => GrainId.Create("batched", GrainKeys.Agent("batched-" + Guid.NewGuid().ToString("N")[..8]));
+
+    private static GrainState<AgentState> State(string displayName) =>
+        new(new AgentState { Spec = new AgentSpec("batched", displayName, ["tester"]), Status = AgentStatus.Registered });
+
+    private static async Task<GrainState<AgentState>> ReadAsync(IGrainStorage storage, GrainId id)
+    {
+        var state = new GrainState<AgentState>(new AgentState());
+        await storage.ReadStateAsync(StateName, id, state);
+        return state;
+    }
+}
