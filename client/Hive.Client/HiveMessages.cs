@@ -26,6 +26,20 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
     }
 
     /// <summary>
+    /// Sends 1–100 drafts to agents in one call and returns, in their order, each message's sequence, or null where the
+    /// recipient's inbox had no room for this call's drafts to it (none of those was stored; the rest were). Drafts to
+    /// one recipient arrive in their order and are stored together. One invalid draft, unknown sender or unknown
+    /// recipient sends nothing; <c>storage-unavailable</c> may leave some recipients with their messages, so send
+    /// again (receivers may then see a message twice, as after any retry).
+    /// </summary>
+    public Task<IReadOnlyList<long?>> SendManyAsync(IEnumerable<MessageDraft> drafts)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        var batch = drafts.ToArray();
+        return calls.Run(() => Messenger.SendMany(batch));
+    }
+
+    /// <summary>
     /// Up to <paramref name="maxMessages"/> (1–100) pending messages, oldest first. With a <paramref name="wait"/>
     /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over.
     /// </summary>

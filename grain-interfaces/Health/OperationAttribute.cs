@@ -11,4 +11,7 @@ public sealed class OperationAttribute(OperationKind kind) : Attribute
 
     public bool StopsWhenHalted { get; init; } =
         kind is OperationKind.TaskWrite or OperationKind.TaskStatusUpdate or OperationKind.MemoryWrite;
+
+    /// <summary>The method's first argument is a batch, and each item counts against the caller's rate limit as one call would.</summary>
+    public bool CountsItems { get; init; }
 }

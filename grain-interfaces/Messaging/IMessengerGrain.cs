@@ -22,4 +22,14 @@ public interface IMessengerGrain : IGrainWithIntegerKey
     /// </summary>
     [Operation(OperationKind.Message)]
     Task<SendReceipt> SendToRole(MessageDraft draft);
+
+    /// <summary>
+    /// Delivers 1–100 drafts, each to the agent in its <see cref="MessageDraft.To"/>, and returns, in the drafts' order,
+    /// each message's sequence, or null where the recipient's inbox had no room for all of this call's drafts to it
+    /// (none of them was stored). Drafts to one recipient get consecutive sequences in their order and are stored
+    /// together, so a batch costs one durable write per recipient. Every draft is validated, and every sender and
+    /// recipient checked, before any inbox is touched: one bad draft (named by its index) sends nothing.
+    /// </summary>
+    [Operation(OperationKind.Message, CountsItems = true)]
+    Task<IReadOnlyList<long?>> SendMany(IReadOnlyList<MessageDraft> drafts);
 }

@@ -13,6 +13,9 @@ public static class MessageLimits
 
     public const int MaxAckBatch = 1000;
 
+    /// <summary>At most this many drafts per <c>SendMany</c>.</summary>
+    public const int MaxSendBatch = 100;
+
     /// <summary>
     /// The longest a receive waits for a message. It stays below Orleans' default 30 s response timeout,
     /// so a long-poll ends with an empty answer rather than a timeout error.

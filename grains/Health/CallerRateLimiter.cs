@@ -14,11 +14,15 @@ public sealed class CallerRateLimiter(IOptions<RateLimitOptions> options) : IDis
         PartitionedRateLimiter.Create<(string Caller, OperationKind Kind, ServiceLevel Level), (string, OperationKind, ServiceLevel)>(
             key => RateLimitPartition.GetTokenBucketLimiter(key, k => Bucket(options.Value, k.Item2, k.Item3)));
 
-    /// <summary>Null when the call may proceed; otherwise how long the caller should wait.</summary>
-    public TimeSpan? TryAcquire(string caller, OperationKind kind, ServiceLevel level)
+    /// <summary>
+    /// Null when the call may proceed; otherwise how long the caller should wait. A batch takes a permit per item, but
+    /// never more than a full bucket holds, so the largest batch still passes when the caller has been quiet.
+    /// </summary>
+    public TimeSpan? TryAcquire(string caller, OperationKind kind, ServiceLevel level, int permits = 1)
     {
         if (!_options.Enabled || !_options.Buckets.ContainsKey(kind)) return null;
-        using var lease = _limiter.AttemptAcquire((caller, kind, level));
+        var take = Math.Clamp(permits, 1, Bucket(_options, kind, level).TokenLimit);
+        using var lease = _limiter.AttemptAcquire((caller, kind, level), take);
         if (lease.IsAcquired) return null;
         return lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
     }

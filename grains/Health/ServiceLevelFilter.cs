@@ -26,7 +26,10 @@ public sealed class ServiceLevelFilter(
         }
         var status = cache.Current;
         Admit(operation, status);
-        if (limiter.TryAcquire(CallerOf(source), operation.Kind, status.Level) is { } retryAfter)
+        var permits = operation.CountsItems && context.Request.GetArgumentCount() > 0 && context.Request.GetArgument(0) is System.Collections.ICollection batch
+            ? batch.Count
+            : 1;
+        if (limiter.TryAcquire(CallerOf(source), operation.Kind, status.Level, permits) is { } retryAfter)
         {
             metrics.RateLimited(operation.Kind);
             throw new HiveException(HiveErrorCodes.RateLimited,

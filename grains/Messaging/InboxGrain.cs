@@ -23,34 +23,42 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
 
-    public async Task<long> Deliver(Message message)
+    public async Task<long> Deliver(Message message) => (await DeliverMany([message]))[0];
+
+    public async Task<IReadOnlyList<long>> DeliverMany(IReadOnlyList<Message> messages)
     {
-        MessageRules.RequireDeliverable(message, AgentId);
+        if (messages is null || messages.Count is 0 or > MessageLimits.MaxSendBatch)
+            throw HiveException.Validation($"Deliver 1–{MessageLimits.MaxSendBatch} messages at a time.", Entity);
+        foreach (var message in messages) MessageRules.RequireDeliverable(message, AgentId);
         if (_mustReload) await LoadAsync(CancellationToken.None);
-        if (_pending.Count >= _options.InboxCapacity || _moreInStore)
+        if (_pending.Count + messages.Count > _options.InboxCapacity || _moreInStore)
         {
             LogInboxFull(log, AgentId, _pending.Count);
-            throw Full();
+            throw Full(messages.Count);
         }
-        var stamped = message with { Sequence = _last + 1 };
-        _last = stamped.Sequence;
+        var first = _last + 1;
+        var stamped = messages.Select((m, i) => m with { Sequence = first + i }).ToArray();
+        _last += stamped.Length;
         try
         {
-            await store.AppendAsync([stamped]);
+            await store.AppendAsync(stamped);
         }
         catch (Exception e)
         {
             // The append may have landed before it failed; the store is re-read before the next write decides.
-            _last--;
+            _last -= stamped.Length;
             _mustReload = true;
             LogStoreFailed(log, e, "append", AgentId);
             if (e is HiveException) throw;
-            throw StoreUnavailable("did not confirm the message, so it may or may not have been delivered. Send it again; the receiver may then see it twice");
+            throw StoreUnavailable("did not confirm the messages, so they may or may not have been delivered. Send them again; the receiver may then see them twice");
         }
-        _pending.Add(stamped.Sequence, stamped);
-        metrics.MessageSent();
+        foreach (var message in stamped)
+        {
+            _pending.Add(message.Sequence, message);
+            metrics.MessageSent();
+        }
         SignalArrival();
-        return stamped.Sequence;
+        return stamped.Select(m => m.Sequence).ToArray();
     }
 
     public async Task<IReadOnlyList<Message>> Receive(int maxMessages, TimeSpan wait)
@@ -123,8 +131,9 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private HiveException Full() => new(HiveErrorCodes.InboxFull,
-        $"The inbox of agent '{AgentId}' is full: {_options.InboxCapacity} messages wait unacked, and nothing was sent. "
+    private HiveException Full(int arriving) => new(HiveErrorCodes.InboxFull,
+        $"The inbox of agent '{AgentId}' is full: {_pending.Count} of {_options.InboxCapacity} messages wait unacked, so "
+        + $"{(arriving == 1 ? "another one does" : $"{arriving} more do")} not fit, and nothing was sent. "
         + $"The receiver must receive and ack its messages; send again after {_options.RetryAfter.TotalSeconds:0.###} s.", Entity)
     {
         RetryAfter = _options.RetryAfter,

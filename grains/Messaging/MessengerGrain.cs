@@ -48,6 +48,48 @@ public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Gr
         return new SendReceipt(delivered, full);
     }
 
+    public async Task<IReadOnlyList<long?>> SendMany(IReadOnlyList<MessageDraft> drafts)
+    {
+        if (drafts is null || drafts.Count is 0 or > MessageLimits.MaxSendBatch)
+            throw HiveException.Validation($"SendMany takes 1–{MessageLimits.MaxSendBatch} drafts; got {drafts?.Count ?? 0}.");
+        var valid = drafts.Select(ValidateDirect).ToArray();
+        var agents = valid.Select(d => (Id: d.From, Who: "Sender")).Concat(valid.Select(d => (Id: d.To!, Who: "Recipient")))
+            .DistinctBy(a => a.Id, StringComparer.Ordinal);
+        await Task.WhenAll(agents.Select(a => RequireAgent(a.Id, a.Who)));
+        var sentAt = clock.Now;
+        var sequences = new long?[valid.Length];
+        await Task.WhenAll(Enumerable.Range(0, valid.Length).GroupBy(i => valid[i].To!, StringComparer.Ordinal).Select(async recipient =>
+        {
+            var indexes = recipient.ToArray();
+            try
+            {
+                var delivered = await Inbox(recipient.Key).DeliverMany(indexes.Select(i => MessageRules.ToMessage(valid[i], recipient.Key, sentAt)).ToArray());
+                for (var n = 0; n < indexes.Length; n++) sequences[indexes[n]] = delivered[n];
+            }
+            catch (HiveException e) when (e.Code == HiveErrorCodes.InboxFull)
+            {
+                // Reported as nulls: the other recipients' messages are delivered all the same.
+            }
+        }));
+        return sequences;
+    }
+
+    /// <summary>A draft of a batch, checked like a single send; the error names its place in the batch.</summary>
+    private static MessageDraft ValidateDirect(MessageDraft draft, int index)
+    {
+        try
+        {
+            var valid = MessageRules.Validate(draft);
+            if (valid.To is null)
+                throw HiveException.Validation($"This draft is for role '{valid.ToRole}'; SendMany takes drafts to agents, send to a role with SendToRole.");
+            return valid;
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.Validation)
+        {
+            throw HiveException.Validation($"Draft {index}: {e.Message} Nothing was sent.");
+        }
+    }
+
     /// <summary>The sequence, or null when the recipient's inbox is full. Other failures fail the whole send.</summary>
     private async Task<long?> TryDeliver(MessageDraft valid, string agentId, DateTimeOffset sentAt)
     {

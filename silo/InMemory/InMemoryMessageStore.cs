@@ -12,11 +12,18 @@ public sealed class InMemoryMessageStore : IMessageStore
     private readonly Dictionary<string, long> _last = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _appended;
+    private long _appends;
 
     /// <summary>How many messages were ever stored, across all inboxes; tests use it to prove nothing was.</summary>
     public long Appended
     {
         get { lock (_gate) return _appended; }
+    }
+
+    /// <summary>How many appends stored messages (one write each in a durable store); tests use it to count writes.</summary>
+    public long Appends
+    {
+        get { lock (_gate) return _appends; }
     }
 
     public Task AppendAsync(IReadOnlyList<Message> messages, CancellationToken cancellationToken = default)
@@ -39,6 +46,7 @@ public sealed class InMemoryMessageStore : IMessageStore
                 _last[m.To] = m.Sequence;
                 _appended++;
             }
+            if (messages.Count > 0) _appends++;
         }
         return Task.CompletedTask;
     }

@@ -58,6 +58,6 @@ internal static class ClosedLoop
         await Task.WhenAll(tasks);
 
         var seconds = Stopwatch.GetElapsedTime(windowStart, windowEnd).TotalSeconds;
-        return new Measurement(scenario.Name, workers, total.Count / seconds, total, steps, errors, firstError, CpuMeter.Between(before, after));
+        return new Measurement(scenario.Name, workers, total.Count * scenario.ItemsPerOperation / seconds, total, steps, errors, firstError, CpuMeter.Between(before, after));
     }
 }

@@ -103,6 +103,7 @@ IScenario[] scenarios =
     new MemoryPut(target, keysPerWorker: 4),
     new TaskLifecycle(target),
     new Messages(target),
+    new MessageBatches(target, MessageBatches.DefaultBatch),
     new Read("read-task", reads, w => target.Hive.Tasks.GetAsync(reads.Task(w))),
     new Read("read-agent", reads, w => target.Hive.Agents.GetAsync(reads.Agent(w))),
     new Read("read-memory", reads, w => target.Hive.Memory.GetAsync(MemoryPut.Namespace, ReadTargets.Channel, reads.Key(w))),

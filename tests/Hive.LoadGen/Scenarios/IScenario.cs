@@ -12,6 +12,9 @@ internal interface IScenario
     /// <summary>Names of the timed steps inside one operation (each step calls <see cref="StepClock.Lap"/>); empty when the operation is one call.</summary>
     IReadOnlyList<string> Steps { get; }
 
+    /// <summary>What one operation moves: ops/s counts these (messages for a batch send), latencies stay per operation.</summary>
+    int ItemsPerOperation => 1;
+
     /// <summary>Untimed set-up for this many workers: registrations, the entities the workers read, the bench table.</summary>
     Task PrepareAsync(int workers, CancellationToken cancellationToken);
 

@@ -7,12 +7,15 @@ namespace Hive.Tests.Cluster;
 public sealed class RateLimitClusterFixture : HiveClusterFixture
 {
     public const int ReadBurst = 8;
+    public const int MessageBurst = 10;
 
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
         settings["Hive:RateLimits:Buckets:Read:PermitsPerSecond"] = "4";
         settings["Hive:RateLimits:Buckets:Read:Burst"] = ReadBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Hive:RateLimits:Buckets:Message:PermitsPerSecond"] = "1";
+        settings["Hive:RateLimits:Buckets:Message:Burst"] = MessageBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
 }
@@ -43,6 +46,27 @@ public sealed class RateLimitTests(RateLimitClusterFixture hive)
         Assert.Equal(HiveErrorCodes.RateLimited, error.Code);
         Assert.NotNull(error.RetryAfter);
         Assert.Contains("Read", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_send_takes_a_permit_per_draft_and_the_largest_batch_still_passes_a_full_bucket()
+    {
+        var admin = WithRetries(HiveClusterFixture.NewId("admin"));
+        var sender = HiveClusterFixture.NewId("sender");
+        var receivers = new[] { HiveClusterFixture.NewId("receiver"), HiveClusterFixture.NewId("receiver") };
+        foreach (var id in receivers.Append(sender)) await admin.Agents.RegisterAsync(new Hive.Agents.AgentSpec(id, id, ["tester"]));
+        // Spread over two inboxes, so no inbox fills up (the fixture's capacity is small).
+        Hive.Messaging.MessageDraft Note(int n) => new(sender, "notice", $"note {n}", "body", To: receivers[n % 2]);
+        var caller = WithoutRetries(HiveClusterFixture.NewId("batcher"));
+        var other = WithoutRetries(HiveClusterFixture.NewId("batcher"));
+
+        var drained = await caller.Messages.SendManyAsync(Enumerable.Range(0, RateLimitClusterFixture.MessageBurst - 1).Select(Note));
+        var limited = await Assert.ThrowsAsync<HiveException>(() => caller.Messages.SendManyAsync([Note(98), Note(99)]));
+        var oversized = await other.Messages.SendManyAsync(Enumerable.Range(0, RateLimitClusterFixture.MessageBurst * 2).Select(Note));
+
+        Assert.All(drained, s => Assert.NotNull(s));
+        Assert.Equal(HiveErrorCodes.RateLimited, limited.Code);
+        Assert.All(oversized, s => Assert.NotNull(s));
     }
 
     [Fact]

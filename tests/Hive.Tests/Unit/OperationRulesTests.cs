@@ -97,6 +97,7 @@ public class OperationRulesTests
         $"{nameof(IMemoryKeyGrain)}.{nameof(IMemoryKeyGrain.Wake)}",
         $"{nameof(IMemoryChannelGrain)}.{nameof(IMemoryChannelGrain.Record)}",
         $"{nameof(IInboxGrain)}.{nameof(IInboxGrain.Deliver)}",
+        $"{nameof(IInboxGrain)}.{nameof(IInboxGrain.DeliverMany)}",
     ];
 
     private static readonly Assembly GrainInterfaces = typeof(IHiveHealthGrain).Assembly;

@@ -1,0 +1,50 @@
+using Hive.Messaging;
+
+namespace Hive.LoadGen.Scenarios;
+
+/// <summary>
+/// Messages the way a busy agent moves them: one SendMany of a batch (durable before it returns), one receive of the
+/// batch, one ack of all of it, between a pair of agents of the worker's own. Ops/s counts messages delivered and
+/// acknowledged end to end; latencies are per batch.
+/// </summary>
+internal sealed class MessageBatches(HiveTarget target, int batch) : IScenario
+{
+    public const int DefaultBatch = 20;
+    private const string Role = "bench-batcher";
+    private int _registered;
+
+    public string Name => $"messages-batch{batch}";
+
+    public string? Baseline => RawUpsert.ScenarioName;
+
+    public IReadOnlyList<string> Steps => ["send", "receive", "ack"];
+
+    public int ItemsPerOperation => batch;
+
+    public async Task PrepareAsync(int workers, CancellationToken cancellationToken)
+    {
+        var missing = Enumerable.Range(_registered, Math.Max(0, workers - _registered))
+            .SelectMany(w => new[] { Sender(w), Receiver(w) }).ToArray();
+        await target.RegisterAsync(missing, Role, cancellationToken);
+        _registered = Math.Max(_registered, workers);
+    }
+
+    public async Task RunOnceAsync(int worker, long iteration, StepClock steps)
+    {
+        var messages = target.Hive.Messages;
+        var receiver = Receiver(worker);
+        var drafts = Enumerable.Range(0, batch).Select(_ => new MessageDraft(Sender(worker), "notice", "benchmark", Payload.Json, To: receiver));
+        var sent = await messages.SendManyAsync(drafts);
+        if (sent.Any(s => s is null)) throw new InvalidOperationException($"Inbox of {receiver} was full.");
+        steps.Lap();
+        var received = await messages.ReceiveAsync(receiver, batch);
+        if (received.Count != batch) throw new InvalidOperationException($"Inbox of {receiver} held {received.Count} of the {batch} messages just sent.");
+        steps.Lap();
+        await messages.AckAsync(receiver, received.Select(m => m.Sequence));
+        steps.Lap();
+    }
+
+    private string Sender(int worker) => target.Id("bs", worker);
+
+    private string Receiver(int worker) => target.Id("br", worker);
+}
