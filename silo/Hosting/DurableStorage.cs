@@ -40,9 +40,11 @@ public static class DurableStorage
     /// </summary>
     public static string Tuned(string connectionString)
     {
+        // Npgsql's builder says it "contains" every keyword it knows, set or not: ask the plain builder what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare")) builder.MaxAutoPrepare = 64;
-        if (!builder.ContainsKey("No Reset On Close")) builder.NoResetOnClose = true;
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose")) builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
 }

@@ -54,6 +54,9 @@ Console.WriteLine(Report.Header);
 
 await using var statsSource = options.PgStats is { } statsDb ? NpgsqlDataSource.Create(statsDb) : null;
 var statements = statsSource is null ? null : new PgStatements(statsSource);
+// Statistics for the rows set-up just wrote: a database created for the run would otherwise plan on "empty tables"
+// (sequential scans) until autovacuum's next visit, up to a minute later, and the run would measure that cold start.
+await using var hiveDatabase = NpgsqlDataSource.Create(options.Postgres!);
 var measurements = new List<Measurement>();
 var rows = new List<ResultRow>();
 async Task MeasureAsync(IScenario scenario, int workers)
@@ -64,6 +67,7 @@ async Task MeasureAsync(IScenario scenario, int workers)
     try
     {
         await scenario.PrepareAsync(workers, CancellationToken.None);
+        await using (var analyze = hiveDatabase.CreateCommand("ANALYZE")) await analyze.ExecuteNonQueryAsync();
         if (statements is not null) statementsBefore = await statements.SnapshotAsync();
         measurement = await ClosedLoop.RunAsync(scenario, workers, options.WarmUp, options.Duration, cpu);
     }
