@@ -300,14 +300,14 @@ public sealed partial class AgentGrain(
         State.Version++;
         State.UpdatedAt = clock.Now;
         State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
-        await stored.WriteOrDiscardAsync(() =>
+        // A failed write deactivates this activation, so the row version may count from this write already.
+        _rowVersion.StateWritten();
+        var host = AgentLifecycle.IsWatched(State.Status) && State.ParkedWakeAt is null ? _host : null;
+        await recorder.SaveAsync(stored, AgentCatalogRow.From(State, _rowVersion.For(State.Version), host), change, () =>
         {
             _stateUnsaved = true;
             DeactivateOnIdle();
         });
-        _rowVersion.StateWritten();
-        var host = AgentLifecycle.IsWatched(State.Status) && State.ParkedWakeAt is null ? _host : null;
-        await recorder.RecordAsync(AgentCatalogRow.From(State, _rowVersion.For(State.Version), host), change);
     }
 
     private AgentStatus Apply(AgentTrigger trigger)

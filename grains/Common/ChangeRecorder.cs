@@ -3,9 +3,31 @@ using Hive.Ports;
 
 namespace Hive.Common;
 
-/// <summary>After a grain wrote its state, publishes the change: the catalog row and the audit event, together.</summary>
+/// <summary>Publishes a grain's change: the catalog row and the audit event, together.</summary>
 public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, HiveMetrics metrics)
 {
+    /// <summary>
+    /// Writes the grain's state and publishes the change with it: in the same transaction where the grain storage can
+    /// (<see cref="StateCompanions"/>), else right after the write. A failed write calls <paramref name="discardActivation"/>
+    /// (see <see cref="PersistentStateExtensions.WriteOrDiscardAsync"/>) and publishes nothing.
+    /// </summary>
+    public async Task SaveAsync<T>(IPersistentState<T> state, CatalogEntry row, AuditEvent? change, Action discardActivation)
+    {
+        var companions = new StateCompanions(row, change);
+        StateCompanions.Current = companions;
+        try
+        {
+            await state.WriteOrDiscardAsync(discardActivation);
+        }
+        finally
+        {
+            StateCompanions.Current = null;
+        }
+        if (companions.Taken) Measure(row, change);
+        else await RecordAsync(row, change);
+    }
+
+    /// <summary>Publishes a change that needs no state write of its own (a row-only update), or follows one.</summary>
     public Task RecordAsync(CatalogEntry row, AuditEvent? change)
     {
         Measure(row, change);

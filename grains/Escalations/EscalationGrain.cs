@@ -179,9 +179,9 @@ public sealed partial class EscalationGrain(
     {
         State.Version++;
         State.UpdatedAt = clock.Now;
-        await stored.WriteOrDiscardAsync(DeactivateOnIdle);
+        // A failed write deactivates this activation, so the row version may count from this write already.
         _rowVersion.StateWritten();
-        await recorder.RecordAsync(EscalationCatalogRow.From(State, _rowVersion.For(State.Version)), change);
+        await recorder.SaveAsync(stored, EscalationCatalogRow.From(State, _rowVersion.For(State.Version)), change, DeactivateOnIdle);
     }
 
     private AuditEvent Change(string actor, string action, string? from, string? details) =>

@@ -14,6 +14,7 @@ public sealed partial class MemoryKeyGrain(
     IOptions<MemoryOptions> options,
     IOptions<HiveTimingOptions> timing,
     IEntityCatalog catalog,
+    ChangeRecorder recorder,
     HiveMetrics metrics,
     ILogger<MemoryKeyGrain> log) : Grain, IMemoryKeyGrain
 {
@@ -98,19 +99,13 @@ public sealed partial class MemoryKeyGrain(
             Revision = revision,
             LastChange = kind,
         };
-        try
-        {
-            await stored.WriteStateAsync();
-        }
-        catch (Exception e)
+        await recorder.SaveAsync(stored, MemoryKeyCatalogRow.From(Path, State), null, () =>
         {
             // The log already holds this change; storage may or may not. The next activation starts from what storage has.
             stored.State = before;
-            LogWriteFailed(log, e, Path.Id, revision);
+            LogWriteFailed(log, Path.Id, revision);
             DeactivateOnIdle();
-            throw;
-        }
-        await catalog.UpsertAsync([MemoryKeyCatalogRow.From(Path, State)]);
+        });
         WatchExpiry();
     }
 
@@ -138,5 +133,5 @@ public sealed partial class MemoryKeyGrain(
     private static partial void LogExpiring(ILogger logger, string key, long version, DateTimeOffset expiresAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Memory key {Key}: state write failed after the change was logged at revision {Revision}")]
-    private static partial void LogWriteFailed(ILogger logger, Exception exception, string key, long revision);
+    private static partial void LogWriteFailed(ILogger logger, string key, long revision);
 }

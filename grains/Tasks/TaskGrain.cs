@@ -360,9 +360,9 @@ public sealed partial class TaskGrain(
     {
         State.Version++;
         State.UpdatedAt = clock.Now;
-        await stored.WriteOrDiscardAsync(DeactivateOnIdle);
+        // A failed write deactivates this activation, so the row version may count from this write already.
         _rowVersion.StateWritten();
-        await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change);
+        await recorder.SaveAsync(stored, TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change, DeactivateOnIdle);
     }
 
     private async Task<IReadOnlyList<string>> ApproverRolesAsync(string agentId, TaskTrigger trigger)

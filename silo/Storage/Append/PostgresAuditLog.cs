@@ -64,7 +64,7 @@ public sealed class PostgresAuditLog : IAuditLog, IAsyncDisposable
         }, idempotent: false, cancellationToken);
     }
 
-    private static void RequireStorable(AuditEvent e)
+    internal static void RequireStorable(AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         StorableText.Require(e.Actor, "Audit actor");

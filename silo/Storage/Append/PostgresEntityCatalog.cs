@@ -87,7 +87,7 @@ public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
         }, idempotent: true, cancellationToken);
     }
 
-    private static void RequireStorable(CatalogEntry entry)
+    internal static void RequireStorable(CatalogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         StorableText.Require(entry.Id, "Catalog id");

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Hive.Silo.Storage.Append;
 using Hive.Silo.Storage.GroupCommit;
 using Hive.Silo.Storage.Resilience;
 using Orleans.Serialization.Serializers;
+using Npgsql;
 using Orleans.Storage;
 
 namespace Hive.Silo.Storage.GrainState;
@@ -9,7 +11,9 @@ namespace Hive.Silo.Storage.GrainState;
 /// <summary>
 /// Grain state in PostgreSQL with group commit: the writes of every grain on the silo that arrive while a batch commits
 /// go together in the next one — one statement and one commit (one WAL flush) for the lot, where Orleans' ADO.NET
-/// provider spends a connection checkout, a statement and a commit on each. Same contract: versions grow by one, a write
+/// provider spends a connection checkout, a statement and a commit on each. The catalog rows and audit events that
+/// publish those writes (<see cref="StateCompanions"/>) commit in the same transaction, so a change is listed and
+/// audited exactly when it is stored, at the cost of one commit instead of three. Same contract: versions grow by one, a write
 /// or clear with a stale version is an <see cref="InconsistentStateException"/> and changes nothing, a clear keeps the
 /// row (empty) so its version keeps growing. Failures for lack of the database reach callers as storage-unavailable.
 /// </summary>
@@ -48,7 +52,7 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = _serializer.Serialize(grainState.State).ToArray();
-        var version = await SubmitAsync(stateName, grainId, payload, grainState.ETag, "write");
+        var version = await SubmitAsync(stateName, grainId, payload, grainState.ETag, "write", TakeCompanions());
         grainState.ETag = version;
         grainState.RecordExists = true;
     }
@@ -64,10 +68,30 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
-    private async Task<string> SubmitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag, string operation)
+    /// <summary>
+    /// The change riding along with this write, when it can be stored: text PostgreSQL refuses would fail every write of
+    /// the batch, so such a change is left to the recorder, which reports it to its caller alone.
+    /// </summary>
+    private static StateCompanions? TakeCompanions()
+    {
+        if (StateCompanions.Current is not { } companions) return null;
+        try
+        {
+            PostgresEntityCatalog.RequireStorable(companions.Row);
+            if (companions.Change is { } change) PostgresAuditLog.RequireStorable(change);
+        }
+        catch (HiveException)
+        {
+            return null;
+        }
+        return companions.Take() ? companions : null;
+    }
+
+    private async Task<string> SubmitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag, string operation,
+        StateCompanions? companions = null)
     {
         int? expected = string.IsNullOrEmpty(etag) ? null : int.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);
-        var write = new StateWrite(stateName, KeyOf(grainId), payload, expected);
+        var write = new StateWrite(stateName, KeyOf(grainId), payload, expected, companions);
         try
         {
             await _writes.SubmitAsync(write);
@@ -86,17 +110,41 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         _db.WriteAsync<Exception?[]?>(async (connection, transaction, token) =>
         {
             var stale = new HashSet<StateWrite>(ReferenceEqualityComparer.Instance);
+            var publish = new List<StateCompanions>();
             foreach (var round in GrainStateSql.Rounds(batch))
             {
-                var versions = await GrainStateSql.WriteAsync(connection, transaction, _serviceId, round, token);
+                var results = await GrainStateSql.WriteAsync(connection, transaction, _serviceId, round, token);
                 for (var i = 0; i < round.Count; i++)
                 {
-                    if (versions[i] is { } version) round[i].NewVersion = version;
-                    else stale.Add(round[i]);
+                    if (results[i].Version is not { } version)
+                    {
+                        stale.Add(round[i]);
+                        continue;
+                    }
+                    round[i].NewVersion = version;
+                    // A replayed write's change committed with it the first time.
+                    if (round[i].Companions is { } companions && !results[i].Replayed) publish.Add(companions);
                 }
             }
+            await PublishAsync(connection, transaction, publish, token);
             return stale.Count == 0 ? null : batch.Select(w => stale.Contains(w) ? new StaleVersionException() : null).ToArray<Exception?>();
         }, idempotent: true, cancellationToken);
+
+    private static async Task PublishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<StateCompanions> publish,
+        CancellationToken cancellationToken)
+    {
+        if (publish.Count == 0) return;
+        await using (var upsert = CatalogSql.UpsertCommand(connection, transaction, CatalogSql.Newest(publish.Select(c => c.Row))))
+        {
+            await upsert.PrepareAsync(cancellationToken);
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var events = publish.Where(c => c.Change is not null).Select(c => c.Change!).ToArray();
+        if (events.Length == 0) return;
+        await using var insert = AuditSql.InsertCommand(connection, transaction, events);
+        await insert.PrepareAsync(cancellationToken);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static string KeyOf(GrainId grainId) => grainId.Key.ToString();
 

@@ -36,7 +36,7 @@ internal static class GrainStateSql
             WHERE g.service_id = @service_id AND g.state_name = i.state_name AND g.key_string = i.key_string
               AND g.key_n0 = 0 AND g.key_n1 = 0 AND g.version = i.expected
             RETURNING g.state_name, g.key_string, g.version)
-        SELECT COALESCE(n.version, u.version, s.version)
+        SELECT COALESCE(n.version, u.version, s.version), n.version IS NULL AND u.version IS NULL
         FROM input AS i
         LEFT JOIN inserted AS n ON n.state_name = i.state_name AND n.key_string = i.key_string
         LEFT JOIN updated AS u ON u.state_name = i.state_name AND u.key_string = i.key_string
@@ -65,9 +65,10 @@ internal static class GrainStateSql
 
     /// <summary>
     /// Writes <paramref name="writes"/> (no key twice) and returns, in their order, each one's new version, or null
-    /// where the stored version was not the expected one.
+    /// where the stored version was not the expected one; <c>Replayed</c> where the write had landed before (with
+    /// everything its transaction held).
     /// </summary>
-    public static async Task<int?[]> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId,
+    public static async Task<(int? Version, bool Replayed)[]> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId,
         IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(Write, connection, transaction)
@@ -82,10 +83,11 @@ internal static class GrainStateSql
             },
         };
         await command.PrepareAsync(cancellationToken);
-        var versions = new int?[writes.Count];
+        var results = new (int?, bool)[writes.Count];
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        for (var i = 0; await reader.ReadAsync(cancellationToken); i++) versions[i] = reader.IsDBNull(0) ? null : reader.GetInt32(0);
-        return versions;
+        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+            results[i] = reader.IsDBNull(0) ? (null, false) : (reader.GetInt32(0), reader.GetBoolean(1));
+        return results;
     }
 
     /// <summary>

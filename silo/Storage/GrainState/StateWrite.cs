@@ -1,10 +1,11 @@
 namespace Hive.Silo.Storage.GrainState;
 
 /// <summary>
-/// One grain's state write waiting for its batch: the serialized state (null clears it) and the version the grain
-/// last saw (null: it never saw a row). The batch writer fills in <see cref="NewVersion"/> when the write lands.
+/// One grain's state write waiting for its batch: the serialized state (null clears it), the version the grain
+/// last saw (null: it never saw a row) and the change to publish with it, if the grain sent one. The batch writer
+/// fills in <see cref="NewVersion"/> when the write lands.
 /// </summary>
-internal sealed class StateWrite(string stateName, string key, byte[]? payload, int? expectedVersion)
+internal sealed class StateWrite(string stateName, string key, byte[]? payload, int? expectedVersion, StateCompanions? companions = null)
 {
     public string StateName { get; } = stateName;
 
@@ -13,6 +14,9 @@ internal sealed class StateWrite(string stateName, string key, byte[]? payload, 
     public byte[]? Payload { get; } = payload;
 
     public int? ExpectedVersion { get; } = expectedVersion;
+
+    /// <summary>The catalog row and audit event that commit in the same transaction as this write.</summary>
+    public StateCompanions? Companions { get; } = companions;
 
     public int NewVersion { get; set; }
 }

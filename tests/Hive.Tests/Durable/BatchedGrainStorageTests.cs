@@ -1,4 +1,5 @@
 using Hive.Agents;
+using Hive.Ports;
 using Hive.Silo.Storage.GrainState;
 using Orleans.Storage;
 
@@ -71,6 +72,37 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_change_riding_with_a_write_commits_with_it_and_a_stale_write_publishes_nothing()
+    {
+        var id = "companion-" + Guid.NewGuid().ToString("N")[..8];
+        var grain = GrainId.Create("batched", GrainKeys.Agent(id));
+        var state = State("published");
+        var current = new StateCompanions(Row(id, "Registered", 256), Audit(id, "registered"));
+        var stale = new StateCompanions(Row(id, "Stale", 512), Audit(id, "stale-write"));
+
+        await WriteRidingAsync(Batched, grain, state, current);
+        var staleState = State("stale");
+        await Assert.ThrowsAsync<InconsistentStateException>(() => WriteRidingAsync(Batched, grain, staleState, stale));
+
+        Assert.True(current.Taken);
+        Assert.Equal("Registered", await fixture.Database.ScalarAsync<string>($"SELECT status FROM hive_catalog WHERE id = '{id}'"));
+        Assert.Equal("registered", await fixture.Database.ScalarAsync<string>($"SELECT string_agg(action, ',') FROM hive_audit WHERE entity = 'agent/{id}'"));
+    }
+
+    [Fact]
+    public async Task The_ado_net_writer_leaves_the_change_to_the_recorder()
+    {
+        var id = "companion-" + Guid.NewGuid().ToString("N")[..8];
+        var companions = new StateCompanions(Row(id, "Registered", 256), Audit(id, "registered"));
+
+        await WriteRidingAsync(fixture.StorageNamed(PostgresClusterFixture.AdoNetStorage), GrainId.Create("batched", GrainKeys.Agent(id)),
+            State("ado.net"), companions);
+
+        Assert.False(companions.Taken);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM hive_catalog WHERE id = '{id}'"));
+    }
+
+    [Fact]
     public async Task A_batch_retried_after_its_commit_landed_confirms_its_writes_and_still_refuses_other_payloads()
     {
         var key = GrainKeys.Agent("replay-" + Guid.NewGuid().ToString("N")[..8]);
@@ -83,12 +115,31 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
         var next = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, [4], 1));
         var nextReplay = await WriteOnceAsync(dataSource, new StateWrite(StateName, key, [4], 1));
 
-        Assert.Equal([1, 1, null, 2, 2], new[] { first, replay, rival, next, nextReplay });
+        Assert.Equal([(1, false), (1, true), (null, false), (2, false), (2, true)], new[] { first, replay, rival, next, nextReplay });
         Assert.Equal(2L, await fixture.Database.ScalarAsync<long>(
             $"SELECT version::bigint FROM hive_grain_state WHERE state_name = '{StateName}' AND key_string = '{key}'"));
     }
 
-    private static async Task<int?> WriteOnceAsync(Npgsql.NpgsqlDataSource dataSource, StateWrite write)
+    private static async Task WriteRidingAsync(IGrainStorage storage, GrainId grain, GrainState<AgentState> state, StateCompanions companions)
+    {
+        StateCompanions.Current = companions;
+        try
+        {
+            await storage.WriteStateAsync(StateName, grain, state);
+        }
+        finally
+        {
+            StateCompanions.Current = null;
+        }
+    }
+
+    private static CatalogEntry Row(string id, string status, long version) =>
+        new(EntityKind.Agent, id, version, status, "agent " + id, null, null, ["tester"], null, 0, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null);
+
+    private static Hive.Audit.AuditEvent Audit(string id, string action) =>
+        new(DateTimeOffset.UtcNow, "tester", "agent/" + id, action, null, "Registered", null);
+
+    private static async Task<(int? Version, bool Replayed)> WriteOnceAsync(Npgsql.NpgsqlDataSource dataSource, StateWrite write)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

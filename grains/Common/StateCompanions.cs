@@ -1,0 +1,36 @@
+using Hive.Audit;
+using Hive.Ports;
+
+namespace Hive.Common;
+
+/// <summary>
+/// The catalog row and audit event that publish a grain's next state write. While the grain writes its state they ride
+/// along (<see cref="Current"/>): a grain storage that can commit them in the same transaction takes them, and the
+/// change is then published exactly when the state is stored. Otherwise <see cref="ChangeRecorder"/> writes them after.
+/// </summary>
+public sealed class StateCompanions(CatalogEntry row, AuditEvent? change)
+{
+    private static readonly AsyncLocal<StateCompanions?> Riding = new();
+
+    public CatalogEntry Row { get; } = row;
+
+    public AuditEvent? Change { get; } = change;
+
+    /// <summary>True once a storage took them: they commit, or fail, with the state write.</summary>
+    public bool Taken { get; private set; }
+
+    /// <summary>The companions of the state write this call is part of; null outside <see cref="ChangeRecorder.SaveAsync"/>.</summary>
+    public static StateCompanions? Current
+    {
+        get => Riding.Value;
+        internal set => Riding.Value = value;
+    }
+
+    /// <summary>Claims them for the state write in progress; false when another storage call already did.</summary>
+    public bool Take()
+    {
+        if (Taken) return false;
+        Taken = true;
+        return true;
+    }
+}
