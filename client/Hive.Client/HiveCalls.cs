@@ -100,7 +100,16 @@ public sealed class HiveCalls
     /// that already happened is refused with invalid-transition rather than done twice.
     /// </summary>
     private static bool IsRerouted(Exception? e) =>
-        e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException;
+        e is SiloUnavailableException or ConnectionFailedException or OrleansMessageRejectionException || IsUnplaced(e);
+
+    /// <summary>
+    /// While a dead silo is still being declared dead, placing a new activation can wait on it until the message expires;
+    /// Orleans then answers with a bare <see cref="OperationCanceledException"/> (no type of its own), and the call never
+    /// reached a grain. No caller token runs through these calls, so this is the only cancellation they can see.
+    /// </summary>
+    private static bool IsUnplaced(Exception? e) =>
+        e?.GetType() == typeof(OperationCanceledException)
+        && e.Message.StartsWith("Message expired before placement", StringComparison.Ordinal);
 
     private static bool IsOutage(Exception? e) =>
         IsRerouted(e) || e is TimeoutException or HiveException { Code: HiveErrorCodes.StorageUnavailable };

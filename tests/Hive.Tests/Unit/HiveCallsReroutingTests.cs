@@ -32,4 +32,29 @@ public sealed class HiveCallsReroutingTests
 
         Assert.Equal(4, attempts);
     }
+
+    [Fact]
+    public async Task A_call_whose_placement_expired_while_a_silo_died_is_sent_again()
+    {
+        var attempts = 0;
+        var result = await new HiveCalls("test", Fast).Run(() => ++attempts == 1
+            ? throw new OperationCanceledException("Message expired before placement could complete for grain task/t-1.")
+            : Task.FromResult("done"));
+
+        Assert.Equal(("done", 2), (result, attempts));
+    }
+
+    [Fact]
+    public async Task Any_other_cancellation_is_not_retried()
+    {
+        var attempts = 0;
+
+        await Assert.ThrowsAsync<OperationCanceledException>(() => new HiveCalls("test", Fast).Run<string>(() =>
+        {
+            attempts++;
+            throw new OperationCanceledException("the caller gave up");
+        }));
+
+        Assert.Equal(1, attempts);
+    }
 }
