@@ -10,8 +10,7 @@ namespace Hive.LoadGen.Scenarios;
 internal sealed class MessageBatches(HiveTarget target, int batch) : IScenario
 {
     public const int DefaultBatch = 20;
-    private const string Role = "bench-batcher";
-    private int _registered;
+    private readonly AgentPairs _pairs = new(target, "bench-batcher", "bs", "br");
 
     public string Name => $"messages-batch{batch}";
 
@@ -21,19 +20,13 @@ internal sealed class MessageBatches(HiveTarget target, int batch) : IScenario
 
     public int ItemsPerOperation => batch;
 
-    public async Task PrepareAsync(int workers, CancellationToken cancellationToken)
-    {
-        var missing = Enumerable.Range(_registered, Math.Max(0, workers - _registered))
-            .SelectMany(w => new[] { Sender(w), Receiver(w) }).ToArray();
-        await target.RegisterAsync(missing, Role, cancellationToken);
-        _registered = Math.Max(_registered, workers);
-    }
+    public Task PrepareAsync(int workers, CancellationToken cancellationToken) => _pairs.RegisterAsync(workers, cancellationToken);
 
     public async Task RunOnceAsync(int worker, long iteration, StepClock steps)
     {
         var messages = target.Hive.Messages;
-        var receiver = Receiver(worker);
-        var drafts = Enumerable.Range(0, batch).Select(_ => new MessageDraft(Sender(worker), "notice", "benchmark", Payload.Json, To: receiver));
+        var receiver = _pairs.Receiver(worker);
+        var drafts = Enumerable.Range(0, batch).Select(_ => new MessageDraft(_pairs.Sender(worker), "notice", "benchmark", Payload.Json, To: receiver));
         var sent = await messages.SendManyAsync(drafts);
         if (sent.Any(s => s is null)) throw new InvalidOperationException($"Inbox of {receiver} was full.");
         steps.Lap();
@@ -43,8 +36,4 @@ internal sealed class MessageBatches(HiveTarget target, int batch) : IScenario
         await messages.AckAsync(receiver, received.Select(m => m.Sequence));
         steps.Lap();
     }
-
-    private string Sender(int worker) => target.Id("bs", worker);
-
-    private string Receiver(int worker) => target.Id("br", worker);
 }

@@ -8,8 +8,7 @@ namespace Hive.LoadGen.Scenarios;
 /// </summary>
 internal sealed class Messages(HiveTarget target) : IScenario
 {
-    private const string Role = "bench-messenger";
-    private int _registered;
+    private readonly AgentPairs _pairs = new(target, "bench-messenger", "ms", "mr");
 
     public string Name => "messages";
 
@@ -17,19 +16,13 @@ internal sealed class Messages(HiveTarget target) : IScenario
 
     public IReadOnlyList<string> Steps => ["send", "receive", "ack"];
 
-    public async Task PrepareAsync(int workers, CancellationToken cancellationToken)
-    {
-        var missing = Enumerable.Range(_registered, Math.Max(0, workers - _registered))
-            .SelectMany(w => new[] { Sender(w), Receiver(w) }).ToArray();
-        await target.RegisterAsync(missing, Role, cancellationToken);
-        _registered = Math.Max(_registered, workers);
-    }
+    public Task PrepareAsync(int workers, CancellationToken cancellationToken) => _pairs.RegisterAsync(workers, cancellationToken);
 
     public async Task RunOnceAsync(int worker, long iteration, StepClock steps)
     {
         var messages = target.Hive.Messages;
-        var receiver = Receiver(worker);
-        await messages.SendAsync(new MessageDraft(Sender(worker), "notice", "benchmark", Payload.Json, To: receiver));
+        var receiver = _pairs.Receiver(worker);
+        await messages.SendAsync(new MessageDraft(_pairs.Sender(worker), "notice", "benchmark", Payload.Json, To: receiver));
         steps.Lap();
         var received = await messages.ReceiveAsync(receiver, 10);
         if (received.Count == 0) throw new InvalidOperationException($"Inbox of {receiver} was empty right after a send returned.");
@@ -37,8 +30,4 @@ internal sealed class Messages(HiveTarget target) : IScenario
         await messages.AckAsync(receiver, received.Select(m => m.Sequence));
         steps.Lap();
     }
-
-    private string Sender(int worker) => target.Id("ms", worker);
-
-    private string Receiver(int worker) => target.Id("mr", worker);
 }
