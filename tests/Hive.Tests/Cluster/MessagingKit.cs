@@ -39,5 +39,12 @@ internal sealed class MessagingKit(HiveClusterFixture hive)
         return all;
     }
 
+    /// <summary>No message was stored anywhere since <paramref name="appendedBefore"/> was read, and <paramref name="receiver"/>'s inbox is still empty.</summary>
+    public async Task AssertNothingStoredAsync(long appendedBefore, string receiver)
+    {
+        Assert.Equal(appendedBefore, hive.Messages.Appended);
+        Assert.Equal(0, (await Hive.Messages.InboxSizeAsync(receiver)).Pending);
+    }
+
     public static long[] Sequences(IEnumerable<Message> messages) => messages.Select(m => m.Sequence).ToArray();
 }

@@ -65,8 +65,7 @@ public sealed class MessagingSendManyTests(HiveClusterFixture hive)
         Assert.Equal(HiveErrorCodes.Validation, error.Code);
         Assert.StartsWith("Draft 1: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("subject", error.Message, StringComparison.Ordinal);
-        Assert.Equal(appended, hive.Messages.Appended);
-        Assert.Equal(0, (await _kit.Hive.Messages.InboxSizeAsync(receiver)).Pending);
+        await _kit.AssertNothingStoredAsync(appended, receiver);
     }
 
     [Fact]
@@ -83,8 +82,7 @@ public sealed class MessagingSendManyTests(HiveClusterFixture hive)
 
         Assert.Equal((HiveErrorCodes.NotFound, HiveErrorCodes.Validation), (unknown.Code, role.Code));
         Assert.Contains("SendToRole", role.Message, StringComparison.Ordinal);
-        Assert.Equal(appended, hive.Messages.Appended);
-        Assert.Equal(0, (await _kit.Hive.Messages.InboxSizeAsync(receiver)).Pending);
+        await _kit.AssertNothingStoredAsync(appended, receiver);
     }
 
     [Theory]

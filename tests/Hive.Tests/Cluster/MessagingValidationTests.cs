@@ -34,8 +34,7 @@ public sealed class MessagingValidationTests(HiveClusterFixture hive)
             Assert.Equal(HiveErrorCodes.Validation, e.Code);
         }
 
-        Assert.Equal(appended, hive.Messages.Appended);
-        Assert.Equal(0, (await _kit.Hive.Messages.InboxSizeAsync(receiver)).Pending);
+        await _kit.AssertNothingStoredAsync(appended, receiver);
     }
 
     [Fact]
