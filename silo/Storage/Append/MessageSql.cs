@@ -7,30 +7,37 @@ namespace Hive.Silo.Storage.Append;
 /// <summary>The message store's statements and row mapping.</summary>
 internal static class MessageSql
 {
-    // Inserts all of one caller's messages, or none when any of them is not above its inbox's highest stored sequence.
+    // Stores all of one caller's messages and raises their inboxes' heads, or does neither when any message is not
+    // above its inbox's head (the highest sequence ever stored there).
     private const string Append = """
+        WITH arriving AS (
+            SELECT * FROM unnest(@agent_id, @sequence, @sender, @kind, @subject, @body, @correlation_id, @sent_at)
+                 AS m(agent_id, sequence, sender, kind, subject, body, correlation_id, sent_at)
+        ), fresh AS (
+            -- A lookup per arriving message: a join lets the planner scan every head once the table looks small.
+            SELECT NOT EXISTS (
+                SELECT 1 FROM arriving a
+                WHERE a.sequence <= (SELECT h.last_sequence FROM hive_inbox_heads h WHERE h.agent_id = a.agent_id)) AS ok
+        ), heads AS (
+            INSERT INTO hive_inbox_heads (agent_id, last_sequence)
+            SELECT agent_id, max(sequence) FROM arriving WHERE (SELECT ok FROM fresh) GROUP BY agent_id
+            ON CONFLICT (agent_id) DO UPDATE SET last_sequence = excluded.last_sequence
+        )
         INSERT INTO hive_messages (agent_id, sequence, sender, kind, subject, body, correlation_id, sent_at)
-        SELECT m.agent_id, m.sequence, m.sender, m.kind, m.subject, m.body, m.correlation_id, m.sent_at
-        FROM unnest(@agent_id, @sequence, @sender, @kind, @subject, @body, @correlation_id, @sent_at)
-             AS m(agent_id, sequence, sender, kind, subject, body, correlation_id, sent_at)
-        WHERE NOT EXISTS (
-            SELECT 1 FROM unnest(@agent_id, @sequence) AS n(agent_id, sequence)
-            WHERE n.sequence <= (SELECT coalesce(max(s.sequence), 0) FROM hive_messages s WHERE s.agent_id = n.agent_id))
+        SELECT agent_id, sequence, sender, kind, subject, body, correlation_id, sent_at FROM arriving
+        WHERE (SELECT ok FROM fresh)
         """;
 
-    private const string Ack = """
-        UPDATE hive_messages m SET acked = true, acked_at = now()
-        FROM unnest(@agent_id, @sequence) AS a(agent_id, sequence)
-        WHERE m.agent_id = a.agent_id AND m.sequence = a.sequence AND NOT m.acked
-        """;
+    // An acked message is gone; its inbox's head keeps the sequence from being handed out again. One statement per
+    // inbox, so each is a primary-key lookup whatever the planner believes of the table's size.
+    private const string Ack = "DELETE FROM hive_messages WHERE agent_id = @agent_id AND sequence = ANY(@sequence)";
 
     public const string Pending = """
         SELECT sequence, sender, agent_id, kind, subject, body, correlation_id, sent_at FROM hive_messages
-        WHERE agent_id = @agent_id AND NOT acked ORDER BY sequence LIMIT @limit
+        WHERE agent_id = @agent_id ORDER BY sequence LIMIT @limit
         """;
 
-    // Acked rows stay, so this is the highest sequence ever stored.
-    public const string LastSequence = "SELECT coalesce(max(sequence), 0) FROM hive_messages WHERE agent_id = @agent_id";
+    public const string LastSequence = "SELECT coalesce((SELECT last_sequence FROM hive_inbox_heads WHERE agent_id = @agent_id), 0)";
 
     public static NpgsqlBatchCommand AppendCommand(IReadOnlyList<Message> messages) => new(Append)
     {
@@ -47,15 +54,10 @@ internal static class MessageSql
         },
     };
 
-    public static NpgsqlCommand AckCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<(string AgentId, long Sequence)> acks) =>
-        new(Ack, connection, transaction)
-        {
-            Parameters =
-            {
-                SqlParameters.Texts("agent_id", acks.Select(a => a.AgentId).ToArray()),
-                SqlParameters.Longs("sequence", acks.Select(a => a.Sequence).ToArray()),
-            },
-        };
+    public static NpgsqlBatchCommand AckCommand(string agentId, long[] sequences) => new(Ack)
+    {
+        Parameters = { SqlParameters.Text("agent_id", agentId), SqlParameters.Longs("sequence", sequences) },
+    };
 
     public static Message Row(DbDataReader r) => new(
         r.GetInt64(0),

@@ -9,8 +9,8 @@ namespace Hive.Silo.Storage.Append;
 /// Inbox messages in PostgreSQL (<c>hive_messages</c>). Appends that arrive together, for any inboxes, share one
 /// transaction and one round trip; each caller's messages are checked against their inboxes' highest stored sequence
 /// under a lock on those inboxes, so a stale caller is refused alone and stores none of its messages, as in the
-/// in-memory store. Acks that arrive together share one statement. Acked messages stay, marked, so the highest
-/// sequence ever stored survives them.
+/// in-memory store. Acks that arrive together share one round trip and delete the messages: each inbox's highest
+/// sequence ever stored is kept apart (<c>hive_inbox_heads</c>), so it survives them and the table holds only what is pending.
 /// </summary>
 public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable
 {
@@ -101,16 +101,17 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable
 
     private Task<Exception?[]?> WriteAcksAsync(IReadOnlyList<(string AgentId, IReadOnlyList<long> Sequences)> batch, CancellationToken cancellationToken)
     {
-        var acks = batch.SelectMany(a => a.Sequences.Select(s => (a.AgentId, Sequence: s)))
-            .Distinct()
-            .OrderBy(a => a.AgentId, StringComparer.Ordinal).ThenBy(a => a.Sequence)
+        var acks = batch.GroupBy(a => a.AgentId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (AgentId: g.Key, Sequences: g.SelectMany(a => a.Sequences).Distinct().Order().ToArray()))
             .ToArray();
         // Acking twice changes nothing, so even an unconfirmed commit is safe to retry.
         return _db.WriteAsync<Exception?[]?>(async (connection, transaction, token) =>
         {
-            await using var command = MessageSql.AckCommand(connection, transaction, acks);
-            await command.PrepareAsync(token);
-            await command.ExecuteNonQueryAsync(token);
+            await using var statements = new NpgsqlBatch(connection, transaction);
+            foreach (var (agentId, sequences) in acks) statements.BatchCommands.Add(MessageSql.AckCommand(agentId, sequences));
+            await statements.PrepareAsync(token);
+            await statements.ExecuteNonQueryAsync(token);
             return null;
         }, idempotent: true, cancellationToken);
     }

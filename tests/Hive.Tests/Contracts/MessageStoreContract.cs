@@ -94,4 +94,20 @@ public abstract class MessageStoreContract : StoreContract
         Assert.Single(duplicates, won => won);
         Assert.Single(await Store.PendingAsync("contested", 10));
     }
+
+    [Fact]
+    public async Task Acks_for_many_inboxes_arriving_together_each_remove_only_their_own_messages()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Store.AppendAsync([Note($"inbox-{i}", 1), Note($"inbox-{i}", 2), Note($"inbox-{i}", 3)])));
+
+        // Inbox i acks sequence 1 + i % 3, twice, while the others ack theirs.
+        await Task.WhenAll(Enumerable.Range(0, 80).Select(n => Task.Run(() => Store.AckAsync($"inbox-{n % 40}", [1 + n % 40 % 3]))));
+
+        for (var i = 0; i < 40; i++)
+        {
+            var acked = 1 + i % 3;
+            Assert.Equal(new long[] { 1, 2, 3 }.Where(s => s != acked), (await Store.PendingAsync($"inbox-{i}", 10)).Select(m => m.Sequence));
+            Assert.Equal(3, await Store.LastSequenceAsync($"inbox-{i}"));
+        }
+    }
 }

@@ -54,7 +54,8 @@ public sealed class PostgresHiveTests : IAsyncLifetime
         var sequence = await _hive.Messages.SendAsync(new MessageDraft("pg-a", "request", "Review", "Please review", To: "pg-b"));
         Assert.Equal("Review", Assert.Single(await _hive.Messages.ReceiveAsync("pg-b")).Subject);
         Assert.Equal(1, await _hive.Messages.AckAsync("pg-b", [sequence]));
-        Assert.Equal(true, await _schema.ScalarAsync("SELECT acked FROM hive_messages WHERE agent_id = 'pg-b' AND sequence = 1"));
+        Assert.Equal(0L, await _schema.ScalarAsync("SELECT count(*) FROM hive_messages WHERE agent_id = 'pg-b'"));
+        Assert.Equal(1L, await _schema.ScalarAsync("SELECT last_sequence FROM hive_inbox_heads WHERE agent_id = 'pg-b'"));
 
         for (var n = 1; n <= 3; n++) await _hive.Memory.PutAsync("pgns", "plans", "current", $$"""{"n":{{n}}}""", "pg-a");
         Assert.Equal("""{"n":3}""", (await _hive.Memory.GetAsync("pgns", "plans", "current"))!.Value);
