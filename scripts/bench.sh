@@ -2,7 +2,7 @@
 # The benchmark: PostgreSQL + Redis, one durable silo and the load generator, each a process of its own.
 #
 #   scripts/bench.sh           full run for the record (5 s warm-up, 20 s per case, 100,000 heartbeat agents)
-#   scripts/bench.sh --quick   under 3 minutes: 0.5 s warm-up, 2 s per case, 5,000 heartbeat agents
+#   scripts/bench.sh --quick   under 3 minutes: 0.5 s warm-up, 1.5 s per case, 5,000 heartbeat agents
 #
 # Prints the table (every scenario beside its baseline) and writes bench-results.json at the repository root.
 # The services are scripts/services.sh's (HIVE_PG_PORT, HIVE_REDIS_PORT, HIVE_DATA_DIR move them); they are

@@ -25,13 +25,13 @@ internal sealed record LoadOptions
                             [--warmup S] [--duration S] [--concurrency 1,100,1000] [--agents N]
                             [--heartbeat-interval S] [--heartbeat-deadline S] [--json PATH] [--only a,b,...]
                             [--pg-stats <connection string to a database with pg_stat_statements>]
-        --quick: 0.5 s warm-up, 2 s per case, 5,000 heartbeat agents (later flags override). PostgreSQL defaults to HIVE_TEST_POSTGRES.
+        --quick: 0.5 s warm-up, 1.5 s per case, 5,000 heartbeat agents (later flags override). PostgreSQL defaults to HIVE_TEST_POSTGRES.
         """;
 
     public static LoadOptions Parse(string[] args)
     {
         var options = args.Contains("--quick")
-            ? new LoadOptions { Quick = true, WarmUp = TimeSpan.FromSeconds(0.5), Duration = TimeSpan.FromSeconds(2), HeartbeatAgents = 5_000 }
+            ? new LoadOptions { Quick = true, WarmUp = TimeSpan.FromSeconds(0.5), Duration = TimeSpan.FromSeconds(1.5), HeartbeatAgents = 5_000 }
             : new LoadOptions();
         for (var i = 0; i < args.Length; i++)
         {
