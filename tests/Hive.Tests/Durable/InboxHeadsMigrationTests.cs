@@ -1,5 +1,4 @@
 using Hive.Silo.Storage;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hive.Tests.Durable;
 
@@ -11,7 +10,7 @@ public sealed class InboxHeadsMigrationTests
     {
         await using var database = await TestDatabase.CreateAsync();
         await using var dataSource = database.CreateDataSource();
-        await Runner(dataSource, Migrations.Embedded.Where(m => m.Version < 4).ToList()).ApplyAsync();
+        await MigrationRunnerTests.Runner(dataSource, Migrations.Embedded.Where(m => m.Version < 4).ToList()).ApplyAsync();
         await database.ExecuteAsync("""
             INSERT INTO hive_messages (agent_id, sequence, sender, kind, subject, body, sent_at, acked, acked_at) VALUES
                 ('all-acked', 1, 's', 'notice', 'a', 'b', now(), true, now()),
@@ -21,7 +20,7 @@ public sealed class InboxHeadsMigrationTests
                 ('mixed', 3, 's', 'notice', 'a', 'b', now(), false, null)
             """);
 
-        var report = await Runner(dataSource, Migrations.Embedded).ApplyAsync();
+        var report = await MigrationRunnerTests.Runner(dataSource, Migrations.Embedded).ApplyAsync();
 
         Assert.Contains(4, report.Applied.Select(m => m.Version));
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT last_sequence FROM hive_inbox_heads WHERE agent_id = 'all-acked'"));
@@ -29,7 +28,4 @@ public sealed class InboxHeadsMigrationTests
         Assert.Equal("mixed:2,mixed:3", await database.ScalarAsync<string>(
             "SELECT string_agg(agent_id || ':' || sequence, ',' ORDER BY agent_id, sequence) FROM hive_messages"));
     }
-
-    private static MigrationRunner Runner(Npgsql.NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations) =>
-        new(dataSource, migrations, NullLogger<MigrationRunner>.Instance);
 }

@@ -88,6 +88,6 @@ public sealed class MigrationRunnerTests
         Assert.Equal(1, await database.ScalarAsync<int>("SELECT max(version) FROM hive_schema_version"));
     }
 
-    private static MigrationRunner Runner(Npgsql.NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations) =>
+    internal static MigrationRunner Runner(Npgsql.NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations) =>
         new(dataSource, migrations, NullLogger<MigrationRunner>.Instance);
 }
