@@ -4,11 +4,12 @@ namespace Hive.Agents;
 
 /// <summary>
 /// Maps an agent's state to its catalog row. The row's owner is the task the agent holds; its host is the silo
-/// checking its heartbeats in memory, or null when nobody is (not watched, or parked with a wake-up time).
+/// checking its heartbeats in memory, or null when nobody is (not watched, or parked with a wake-up time); its wake time
+/// is when the deadline sweeper must wake the agent (a parked deadline, or an alert still in its outbox).
 /// </summary>
 internal static class AgentCatalogRow
 {
-    public static CatalogEntry From(AgentState state, long version, string? host) => new(
+    public static CatalogEntry From(AgentState state, long version, string? host, DateTimeOffset? wakeAt) => new(
         EntityKind.Agent,
         state.Spec!.Id,
         version,
@@ -21,7 +22,7 @@ internal static class AgentCatalogRow
         Priority: 0,
         state.RegisteredAt,
         state.UpdatedAt,
-        state.ParkedWakeAt,
+        wakeAt,
         host);
 
     public static AgentSummary ToSummary(CatalogEntry row) => new(

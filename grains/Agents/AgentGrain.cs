@@ -20,6 +20,9 @@ public sealed partial class AgentGrain(
     ILocalSiloDetails silo,
     ILogger<AgentGrain> log) : Grain, IAgentGrain
 {
+    /// <summary>How soon an alert the sink refused is offered again (the sweeper is the backstop).</summary>
+    private static readonly TimeSpan AlertRetry = TimeSpan.FromSeconds(1);
+
     private readonly HiveTimingOptions _timing = timing.Value;
     private readonly string _host = silo.SiloAddress.ToParsableString();
     private AgentState State => stored.State;
@@ -45,6 +48,8 @@ public sealed partial class AgentGrain(
             State.ParkedWakeAt = null;
             await SaveAsync(null);
         }
+        if (State.AlertToSend is not null)
+            this.RegisterGrainTimer(static (self, _) => self.SendAlertAsync(), this, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         WatchHeartbeats();
     }
 
@@ -107,10 +112,9 @@ public sealed partial class AgentGrain(
         _load = load;
         if (to != State.Status)
         {
-            var from = State.Status;
+            if (State.Status == AgentStatus.Unresponsive) State.AlertToSend = PendingAlert.Clear;
             await MoveAsync(to, AgentId, "heartbeat", null);
-            if (from == AgentStatus.Unresponsive)
-                await alerts.ClearAsync(AlertKey, $"Agent '{AgentId}' sent a heartbeat at {clock.Now:O}.");
+            await SendAlertAsync();
         }
         WatchHeartbeats();
         return Snapshot();
@@ -222,6 +226,7 @@ public sealed partial class AgentGrain(
     public async Task Wake()
     {
         if (State.Spec is null) return;
+        await SendAlertAsync();
         await CheckHeartbeat(CancellationToken.None);
     }
 
@@ -256,11 +261,41 @@ public sealed partial class AgentGrain(
         var deadline = _lastHeartbeat + _timing.HeartbeatDeadline;
         if (clock.Now <= deadline) return;
         var reason = $"no heartbeat since {_lastHeartbeat:O} (deadline {_timing.HeartbeatDeadline.TotalSeconds:0.###} s)";
+        State.AlertToSend = PendingAlert.Raise;
         await MoveAsync(AgentStatus.Unresponsive, HiveStorage.SystemActor, "missed-heartbeat", reason);
+        // Stopping the timer cancels the token this tick runs with; the alert must not depend on it.
         StopWatching();
-        await alerts.RaiseAsync(new HiveAlert(AlertKey, AlertKind.AgentUnresponsive, Entity, "HIGH",
-            $"Agent {AgentId} is unresponsive", $"Agent '{AgentId}' ({State.Spec!.DisplayName}) sent {reason}.", clock.Now),
-            cancellationToken);
+        await SendAlertAsync();
+    }
+
+    /// <summary>
+    /// Hands the alert in the outbox to the sink, then clears the outbox with a state write. When the sink fails the
+    /// alert stays in the outbox: a timer tries again shortly, and the catalog row's wake time has the sweeper do it
+    /// if this activation goes away first. The status change itself is already durable, so the caller never sees the failure.
+    /// </summary>
+    private async Task SendAlertAsync()
+    {
+        if (State.AlertToSend is not { } pending) return;
+        try
+        {
+            if (pending == PendingAlert.Raise)
+            {
+                await alerts.RaiseAsync(new HiveAlert(AlertKey, AlertKind.AgentUnresponsive, Entity, "HIGH", $"Agent {AgentId} is unresponsive",
+                    $"Agent '{AgentId}' ({State.Spec!.DisplayName}) sent {State.StatusReason}.", clock.Now), CancellationToken.None);
+            }
+            else
+            {
+                await alerts.ClearAsync(AlertKey, $"Agent '{AgentId}' is {State.Status} again.", CancellationToken.None);
+            }
+            State.AlertToSend = null;
+            await SaveAsync(null);
+        }
+        catch (Exception e)
+        {
+            LogAlertDeferred(log, e, AgentId);
+            if (State.AlertToSend is not null)
+                this.RegisterGrainTimer(static (self, _) => self.SendAlertAsync(), this, new GrainTimerCreationOptions(AlertRetry, Timeout.InfiniteTimeSpan));
+        }
     }
 
     private void WatchHeartbeats()
@@ -279,11 +314,10 @@ public sealed partial class AgentGrain(
     /// <summary>Moves to a status that leaves unresponsiveness behind, resolving its alert.</summary>
     private async Task LeaveAsync(AgentStatus to, string actor, string action, string? reason)
     {
-        var wasUnresponsive = State.Status == AgentStatus.Unresponsive;
+        if (State.Status == AgentStatus.Unresponsive && to != AgentStatus.Unresponsive) State.AlertToSend = PendingAlert.Clear;
         await MoveAsync(to, actor, action, reason);
         if (!AgentLifecycle.IsWatched(to)) StopWatching();
-        if (wasUnresponsive && to != AgentStatus.Unresponsive)
-            await alerts.ClearAsync(AlertKey, $"Agent '{AgentId}' is now {to} ({action} by {actor}).");
+        await SendAlertAsync();
     }
 
     private async Task MoveAsync(AgentStatus to, string actor, string action, string? reason)
@@ -303,7 +337,8 @@ public sealed partial class AgentGrain(
         // A failed write deactivates this activation, so the row version may count from this write already.
         _rowVersion.StateWritten();
         var host = AgentLifecycle.IsWatched(State.Status) && State.ParkedWakeAt is null ? _host : null;
-        await recorder.SaveAsync(stored, AgentCatalogRow.From(State, _rowVersion.For(State.Version), host), change, () =>
+        var wakeAt = State.ParkedWakeAt ?? (State.AlertToSend is null ? null : clock.Now + (2 * _timing.SweepInterval));
+        await recorder.SaveAsync(stored, AgentCatalogRow.From(State, _rowVersion.For(State.Version), host, wakeAt), change, () =>
         {
             _stateUnsaved = true;
             DeactivateOnIdle();
@@ -333,6 +368,9 @@ public sealed partial class AgentGrain(
 
     private AgentInfo Snapshot() => new(State.Spec!, State.Status, State.Draining, State.CurrentTaskId, _load,
         _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat, State.RegisteredAt, State.StatusReason, State.Version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId} could not hand its alert to the sink yet; it tries again shortly")]
+    private static partial void LogAlertDeferred(ILogger logger, Exception exception, string agentId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId} could not park its heartbeat deadline on deactivation")]
     private static partial void LogParkFailed(ILogger logger, Exception exception, string agentId);

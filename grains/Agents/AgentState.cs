@@ -1,3 +1,5 @@
+using Hive.Ports;
+
 namespace Hive.Agents;
 
 /// <summary>What an agent grain persists. Heartbeats are not written one by one; see <see cref="LastHeartbeat"/>.</summary>
@@ -18,4 +20,7 @@ public sealed class AgentState
 
     /// <summary>Set when a watched agent's activation went away: the sweeper wakes it then to check its deadline.</summary>
     [Id(9)] public DateTimeOffset? ParkedWakeAt { get; set; }
+
+    /// <summary>Outbox: the unresponsive alert still to be raised or cleared.</summary>
+    [Id(10)] public PendingAlert? AlertToSend { get; set; }
 }

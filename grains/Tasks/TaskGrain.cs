@@ -7,7 +7,7 @@ namespace Hive.Tasks;
 
 /// <summary>
 /// One task. Every change is validated by <see cref="TaskLifecycle"/>, written, then published (catalog row and
-/// audit event). Telling dependents and the releasing agent goes through a persisted outbox, so a crash between
+/// audit event). Telling dependents, the releasing agent and the alert sink goes through a persisted outbox, so a crash between
 /// the write and the calls only delays them: the next activation, or the deadline sweeper, finishes the job.
 /// </summary>
 public sealed partial class TaskGrain(
@@ -272,14 +272,13 @@ public sealed partial class TaskGrain(
         if (TaskLifecycle.IsHeld(from)) State.AgentToRelease = State.AssignedAgent;
         if (to == HiveTaskStatus.Ready) State.AssignedAgent = null;
         State.DependentsToNotify = TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(to) && State.Dependents.Count > 0;
-        var wasOverdue = State.OverdueRaised;
+        if (State.OverdueRaised) State.AlertToSend = PendingAlert.Clear;
         State.Deadline = null;
         State.OverdueRaised = false;
         await SaveAsync(Change(actor, action, from, reason));
         if (to == HiveTaskStatus.Completed) metrics.TaskCompleted(clock.Now - State.CreatedAt);
         StopDeadlineWatch();
         await DeliverOutboxAsync();
-        if (wasOverdue) await alerts.ClearAsync(AlertKey, $"Task '{TaskId}' is now {to}.");
     }
 
     /// <summary>
@@ -307,8 +306,10 @@ public sealed partial class TaskGrain(
             await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)).TaskReleased(TaskId);
         if (State.DependentsToNotify)
             await Task.WhenAll(State.Dependents.Select(d => TaskOf(d).PrerequisiteChanged(TaskId, State.Status)));
+        if (State.AlertToSend is { } alert) await SendAlertAsync(alert);
         State.AgentToRelease = null;
         State.DependentsToNotify = false;
+        State.AlertToSend = null;
         // The cleared outbox reaches storage with the next state write; until then a repeat is harmless.
         await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), WakeAt()), null);
     }
@@ -322,13 +323,18 @@ public sealed partial class TaskGrain(
         }
         if (clock.Now <= deadline) return;
         State.OverdueRaised = true;
-        var budget = State.Spec!.TimeBudget!.Value;
-        await SaveAsync(Change(HiveStorage.SystemActor, "overdue", State.Status, $"time budget {budget} ran out at {deadline:O}"));
+        State.AlertToSend = PendingAlert.Raise;
+        await SaveAsync(Change(HiveStorage.SystemActor, "overdue", State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
+        // Stopping the timer cancels the token this tick runs with; the alert rides the outbox instead.
         StopDeadlineWatch();
-        await alerts.RaiseAsync(new HiveAlert(AlertKey, AlertKind.TaskOverdue, Entity, "MEDIUM", $"Task {TaskId} is overdue",
-            $"Task '{TaskId}' ({State.Spec.Title}), held by '{State.AssignedAgent}', ran past its time budget of {budget}.", clock.Now),
-            cancellationToken);
+        await DeliverOutboxAsync();
     }
+
+    private Task SendAlertAsync(PendingAlert alert) => alert == PendingAlert.Raise
+        ? alerts.RaiseAsync(new HiveAlert(AlertKey, AlertKind.TaskOverdue, Entity, "MEDIUM", $"Task {TaskId} is overdue",
+            $"Task '{TaskId}' ({State.Spec!.Title}), held by '{State.AssignedAgent}', ran past its time budget of {State.Spec.TimeBudget}.", clock.Now),
+            CancellationToken.None)
+        : alerts.ClearAsync(AlertKey, $"Task '{TaskId}' is now {State.Status}.", CancellationToken.None);
 
     private void WatchDeadline()
     {

@@ -1,3 +1,5 @@
+using Hive.Ports;
+
 namespace Hive.Tasks;
 
 /// <summary>What a task grain persists. Bounded: prerequisites, dependents and approvals have fixed limits.</summary>
@@ -29,5 +31,8 @@ public sealed class TaskState
     /// <summary>Outbox: an agent still to be told it no longer holds this task.</summary>
     [Id(17)] public string? AgentToRelease { get; set; }
 
-    public bool HasOutbox => DependentsToNotify || AgentToRelease is not null;
+    /// <summary>Outbox: the overdue alert still to be raised or cleared.</summary>
+    [Id(18)] public PendingAlert? AlertToSend { get; set; }
+
+    public bool HasOutbox => DependentsToNotify || AgentToRelease is not null || AlertToSend is not null;
 }

@@ -1,4 +1,6 @@
+using Hive.Tests.Durable;
 using Hive.Client;
+using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;
@@ -7,8 +9,7 @@ namespace Hive.Tests.Cluster;
 /// Heartbeat deadlines, driven by the fake clock. Each test moves time with <see cref="HiveClusterFixture.Advance"/>
 /// and waits for the timer's effect with <see cref="HiveClusterFixture.Eventually"/>.
 /// </summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class AgentHeartbeatTests(HiveClusterFixture hive)
+public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
 {
     private static readonly TimeSpan PastDeadline = HiveClusterFixture.HeartbeatDeadline + TimeSpan.FromSeconds(1);
     private static readonly TimeSpan WithinDeadline = HiveClusterFixture.HeartbeatDeadline - TimeSpan.FromSeconds(5);
@@ -37,13 +38,31 @@ public sealed class AgentHeartbeatTests(HiveClusterFixture hive)
         var alert = hive.Alerts.Open.Single(a => a.Key == AlertKey(id));
         Assert.Equal("agent/" + id, alert.Entity);
         Assert.Contains(await AuditOf(Hive, id), e => e.Action == "missed-heartbeat" && e.Actor == HiveStorage.SystemActor);
+        var escalationId = EscalationAlertSink.EscalationIdFor(AlertKey(id));
+        Assert.Equal(EscalationStatus.Open, (await Hive.Escalations.GetAsync(escalationId)).Status);
 
         var back = await Hive.Agents.HeartbeatAsync(id, 0.2);
 
         Assert.Equal(AgentStatus.Ready, back.Status);
         Assert.False(AlertOpen(id));
+        Assert.Equal(EscalationStatus.Resolved, (await Hive.Escalations.GetAsync(escalationId)).Status);
         Assert.Contains("cleared " + AlertKey(id), hive.Alerts.History);
         Assert.Contains(await AuditOf(Hive, id), e => e.Action == "heartbeat" && e.From == "Unresponsive" && e.To == "Ready");
+    }
+
+    [Fact]
+    public async Task An_alert_the_sink_refuses_stays_in_the_outbox_and_arrives_later()
+    {
+        var (id, _) = await ReadyAsync(Hive);
+        hive.Alerts.FailNext(2);
+
+        hive.Advance(PastDeadline);
+
+        await UntilStatus(id, AgentStatus.Unresponsive);
+        await HiveClusterFixture.Eventually(() => Task.FromResult(AlertOpen(id)), $"the alert for {id} arrives after the sink failed twice");
+        var escalationId = EscalationAlertSink.EscalationIdFor(AlertKey(id));
+        Assert.Equal(EscalationStatus.Open, (await Hive.Escalations.GetAsync(escalationId)).Status);
+        Assert.Single(await AuditOf(Hive, id), e => e.Action == "missed-heartbeat");
     }
 
     [Fact]
@@ -183,3 +202,9 @@ public sealed class AgentHeartbeatTests(HiveClusterFixture hive)
         Assert.Null((await CatalogRow(hive, id, role))!.Host);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class AgentHeartbeatTestsInMemory(HiveClusterFixture hive) : AgentHeartbeatTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class AgentHeartbeatTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentHeartbeatTests(hive);

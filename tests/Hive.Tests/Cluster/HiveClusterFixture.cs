@@ -29,8 +29,16 @@ public class HiveClusterFixture : IAsyncLifetime
     public const int ChangeLogRetention = 64;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    public InMemoryEntityCatalog Catalog { get; } = new();
-    public InMemoryAuditLog Audit { get; } = new();
+    private readonly InMemoryEntityCatalog _catalog = new();
+    private readonly InMemoryAuditLog _audit = new();
+
+    /// <summary>The catalog the silos write, whichever store that is.</summary>
+    public IEntityCatalog Catalog => Cluster.Silos[0].ServiceProvider.GetRequiredService<IEntityCatalog>();
+
+    /// <summary>The audit trail the silos write, whichever store that is.</summary>
+    public IAuditLog Audit => Cluster.Silos[0].ServiceProvider.GetRequiredService<IAuditLog>();
+
+    /// <summary>The in-memory message store; only the in-memory fixture uses it, for tests that count its appends.</summary>
     public AlertLog Alerts { get; } = new();
     public InMemoryMessageStore Messages { get; } = new();
     public InMemoryMemoryChangeLog MemoryLog { get; } = new(ChangeLogRetention);
@@ -55,18 +63,15 @@ public class HiveClusterFixture : IAsyncLifetime
         ["Hive:Health:CacheRefreshInterval"] = TickInterval.ToString(),
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new HiveClock(Time));
-            silo.Services.AddSingleton<IEntityCatalog>(Catalog);
-            silo.Services.AddSingleton<IAuditLog>(Audit);
             silo.Services.AddSingleton<IAlertSink>(sp => new RecordingAlertSink(Alerts, ActivatorUtilities.CreateInstance<EscalationAlertSink>(sp)));
-            silo.Services.AddSingleton<IMessageStore>(Messages);
-            silo.Services.AddSingleton<IMemoryChangeLog>(MemoryLog);
+            AddStores(silo, configuration);
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();
@@ -74,7 +79,16 @@ public class HiveClusterFixture : IAsyncLifetime
         Hive = new HiveClient(Cluster.Client);
     }
 
-    public async Task DisposeAsync()
+    /// <summary>Where the silos keep state, catalog, audit, memory log and messages: the shared in-memory adapters here.</summary>
+    protected virtual void AddStores(ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddSingleton<IEntityCatalog>(_catalog);
+        silo.Services.AddSingleton<IAuditLog>(_audit);
+        silo.Services.AddSingleton<IMessageStore>(Messages);
+        silo.Services.AddSingleton<IMemoryChangeLog>(MemoryLog);
+    }
+
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();

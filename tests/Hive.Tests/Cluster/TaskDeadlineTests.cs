@@ -1,11 +1,11 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Deadlines;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskDeadlineTests(HiveClusterFixture hive)
+public abstract class TaskDeadlineTests(HiveClusterFixture hive)
 {
     private static readonly TimeSpan Budget = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PastBudget = TimeSpan.FromMinutes(2);
@@ -93,3 +93,9 @@ public sealed class TaskDeadlineTests(HiveClusterFixture hive)
         Assert.Equal(agent, task.AssignedAgent);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskDeadlineTestsInMemory(HiveClusterFixture hive) : TaskDeadlineTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskDeadlineTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskDeadlineTests(hive);
