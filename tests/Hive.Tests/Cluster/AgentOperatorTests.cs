@@ -1,11 +1,11 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;
 
 /// <summary>What operators do to agents (suspend, resume, deregister) and how agents are listed.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class AgentOperatorTests(HiveClusterFixture hive)
+public abstract class AgentOperatorTests(HiveClusterFixture hive)
 {
     private const string Operator = "ops-alice";
 
@@ -196,3 +196,9 @@ public sealed class AgentOperatorTests(HiveClusterFixture hive)
         await Rejects(HiveErrorCodes.Validation, () => Hive.Agents.ListAsync(new AgentQuery(Role: "bad role")));
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class AgentOperatorTestsInMemory(HiveClusterFixture hive) : AgentOperatorTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class AgentOperatorTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentOperatorTests(hive);

@@ -1,11 +1,11 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;
 
 /// <summary>Registration, heartbeats, validation and error transport for agents, through the Hive client.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class AgentTests(HiveClusterFixture hive)
+public abstract class AgentTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -205,3 +205,9 @@ public sealed class AgentTests(HiveClusterFixture hive)
         Assert.Equal("agent/" + id, error.Entity);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class AgentTestsInMemory(HiveClusterFixture hive) : AgentTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class AgentTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentTests(hive);

@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using Hive.Swarm;
 
 namespace Hive.Tests.Cluster;
 
 /// <summary>The demo swarm really runs, and its summary counts what happened rather than quoting the seed.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class DemoSwarmTests(HiveClusterFixture hive)
+public abstract class DemoSwarmTests(HiveClusterFixture hive)
 {
     [Theory]
     [InlineData(3)]
@@ -69,3 +69,9 @@ public sealed class DemoSwarmTests(HiveClusterFixture hive)
         return events;
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class DemoSwarmTestsInMemory(HiveClusterFixture hive) : DemoSwarmTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class DemoSwarmTestsOnPostgres(PostgresHiveClusterFixture hive) : DemoSwarmTests(hive);

@@ -1,3 +1,4 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
@@ -8,8 +9,7 @@ namespace Hive.Tests.Cluster;
 /// Alerts the hive raises on its own become escalations supported by the responder role, and are resolved
 /// automatically when their cause clears.
 /// </summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class EscalationAlertTests(HiveClusterFixture hive)
+public abstract class EscalationAlertTests(HiveClusterFixture hive)
 {
     private const string ResponderRole = "reliability-engineer";
     private static readonly TimeSpan PastHeartbeatDeadline = HiveClusterFixture.HeartbeatDeadline + TimeSpan.FromSeconds(1);
@@ -141,3 +141,9 @@ public sealed class EscalationAlertTests(HiveClusterFixture hive)
 
     private HiveEscalations Escalations => _kit.Escalations;
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class EscalationAlertTestsInMemory(HiveClusterFixture hive) : EscalationAlertTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class EscalationAlertTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationAlertTests(hive);

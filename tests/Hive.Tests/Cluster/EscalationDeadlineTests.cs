@@ -1,3 +1,4 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using Hive.Messaging;
@@ -8,8 +9,7 @@ namespace Hive.Tests.Cluster;
 /// Acknowledgement deadlines, driven by the fake clock: a missed one raises the tier once and messages the
 /// supporting agents; an acknowledged escalation is no longer watched; the sweeper fires deadlines of lost activations.
 /// </summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class EscalationDeadlineTests(HiveClusterFixture hive)
+public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
 {
     private static readonly TimeSpan Past = TimeSpan.FromSeconds(1);
 
@@ -143,3 +143,9 @@ public sealed class EscalationDeadlineTests(HiveClusterFixture hive)
         Assert.Contains("Checkout latency above SLO", message.Body, StringComparison.Ordinal);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class EscalationDeadlineTestsInMemory(HiveClusterFixture hive) : EscalationDeadlineTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class EscalationDeadlineTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationDeadlineTests(hive);

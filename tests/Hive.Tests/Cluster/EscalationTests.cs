@@ -1,3 +1,4 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
@@ -5,8 +6,7 @@ using static Hive.Tests.Cluster.AgentTestKit;
 namespace Hive.Tests.Cluster;
 
 /// <summary>Raising escalations with the template's fields, carrying them through their lifecycle, and listing them.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class EscalationTests(HiveClusterFixture hive)
+public abstract class EscalationTests(HiveClusterFixture hive)
 {
     private readonly EscalationTestKit _kit = new(hive);
     private HiveEscalations Escalations => _kit.Escalations;
@@ -212,3 +212,9 @@ public sealed class EscalationTests(HiveClusterFixture hive)
         }
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class EscalationTestsInMemory(HiveClusterFixture hive) : EscalationTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class EscalationTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationTests(hive);

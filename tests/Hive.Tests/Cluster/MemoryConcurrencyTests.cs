@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using System.Globalization;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryConcurrencyTests(HiveClusterFixture hive)
+public abstract class MemoryConcurrencyTests(HiveClusterFixture hive)
 {
     private const int Writers = 50;
     private const string Key = "agent_task_1";
@@ -53,3 +53,9 @@ public sealed class MemoryConcurrencyTests(HiveClusterFixture hive)
         }
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryConcurrencyTestsInMemory(HiveClusterFixture hive) : MemoryConcurrencyTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryConcurrencyTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryConcurrencyTests(hive);

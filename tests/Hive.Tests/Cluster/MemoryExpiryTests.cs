@@ -1,11 +1,11 @@
+using Hive.Tests.Durable;
 using Hive.Memory;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryExpiryTests(HiveClusterFixture hive)
+public abstract class MemoryExpiryTests(HiveClusterFixture hive)
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromMinutes(5);
 
@@ -85,3 +85,9 @@ public sealed class MemoryExpiryTests(HiveClusterFixture hive)
         return expire!;
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryExpiryTestsInMemory(HiveClusterFixture hive) : MemoryExpiryTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryExpiryTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryExpiryTests(hive);

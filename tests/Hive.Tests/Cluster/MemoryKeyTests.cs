@@ -1,9 +1,9 @@
+using Hive.Tests.Durable;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryKeyTests(HiveClusterFixture hive)
+public abstract class MemoryKeyTests(HiveClusterFixture hive)
 {
     private const string Key = "circuit_breaker_status";
 
@@ -120,3 +120,9 @@ public sealed class MemoryKeyTests(HiveClusterFixture hive)
         Assert.Null(await space.Memory.GetAsync(space.Ns, space.Channel, Key));
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryKeyTestsInMemory(HiveClusterFixture hive) : MemoryKeyTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryKeyTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryKeyTests(hive);

@@ -1,9 +1,9 @@
+using Hive.Tests.Durable;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryListingTests(HiveClusterFixture hive)
+public abstract class MemoryListingTests(HiveClusterFixture hive)
 {
     [Fact]
     public async Task Keys_are_listed_in_pages_ordered_by_key_without_deleted_or_expired_ones()
@@ -57,3 +57,9 @@ public sealed class MemoryListingTests(HiveClusterFixture hive)
         Assert.All([badNamespace, badToken, badSize], e => Assert.Equal(HiveErrorCodes.Validation, e.Code));
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryListingTestsInMemory(HiveClusterFixture hive) : MemoryListingTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryListingTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryListingTests(hive);

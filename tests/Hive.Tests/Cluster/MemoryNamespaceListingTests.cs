@@ -1,8 +1,8 @@
+using Hive.Tests.Durable;
 namespace Hive.Tests.Cluster;
 
 /// <summary>Namespaces are listed once each, however many channels they have, page by page.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryNamespaceListingTests(HiveClusterFixture hive)
+public abstract class MemoryNamespaceListingTests(HiveClusterFixture hive)
 {
     [Fact]
     public async Task Every_namespace_with_a_channel_is_listed_once_across_pages()
@@ -29,3 +29,9 @@ public sealed class MemoryNamespaceListingTests(HiveClusterFixture hive)
         Assert.Equal(seen.Count, seen.Distinct(StringComparer.Ordinal).Count());
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryNamespaceListingTestsInMemory(HiveClusterFixture hive) : MemoryNamespaceListingTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryNamespaceListingTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryNamespaceListingTests(hive);

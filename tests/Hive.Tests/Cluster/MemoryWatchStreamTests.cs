@@ -1,9 +1,9 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryWatchStreamTests(HiveClusterFixture hive)
+public abstract class MemoryWatchStreamTests(HiveClusterFixture hive)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
@@ -83,3 +83,9 @@ public sealed class MemoryWatchStreamTests(HiveClusterFixture hive)
         return revisions;
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryWatchStreamTestsInMemory(HiveClusterFixture hive) : MemoryWatchStreamTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryWatchStreamTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryWatchStreamTests(hive);

@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using System.Diagnostics;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class MemoryWatchTests(HiveClusterFixture hive)
+public abstract class MemoryWatchTests(HiveClusterFixture hive)
 {
     [Fact]
     public async Task Watch_from_zero_returns_every_change_in_revision_order()
@@ -96,3 +96,9 @@ public sealed class MemoryWatchTests(HiveClusterFixture hive)
         }
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MemoryWatchTestsInMemory(HiveClusterFixture hive) : MemoryWatchTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MemoryWatchTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryWatchTests(hive);

@@ -1,11 +1,11 @@
+using Hive.Tests.Durable;
 using System.Globalization;
 using Hive.Messaging;
 
 namespace Hive.Tests.Cluster;
 
 /// <summary>Many senders, one receiver, an inbox far smaller than the traffic: nothing lost, doubled or reordered.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class MessagingConcurrencyTests(HiveClusterFixture hive)
+public abstract class MessagingConcurrencyTests(HiveClusterFixture hive)
 {
     private const int Senders = 20;
     private const int PerSender = 10;
@@ -83,3 +83,9 @@ public sealed class MessagingConcurrencyTests(HiveClusterFixture hive)
         return received;
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MessagingConcurrencyTestsInMemory(HiveClusterFixture hive) : MessagingConcurrencyTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MessagingConcurrencyTestsOnPostgres(PostgresHiveClusterFixture hive) : MessagingConcurrencyTests(hive);

@@ -1,11 +1,11 @@
+using Hive.Tests.Durable;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Hive.Tests.Cluster;
 
 /// <summary>The meter <c>Hive</c> records what the hive does, where it happens.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class MetricsTests(HiveClusterFixture hive) : IDisposable
+public abstract class MetricsTests(HiveClusterFixture hive) : IDisposable
 {
     private readonly ConcurrentQueue<(string Instrument, long Value, Dictionary<string, object?> Tags)> _measured = new();
     private readonly MeterListener _listener = new();
@@ -36,5 +36,15 @@ public sealed class MetricsTests(HiveClusterFixture hive) : IDisposable
         Assert.Contains(_measured, m => m.Instrument == "hive.memory.writes" && Equals(m.Tags["kind"], "put"));
     }
 
-    public void Dispose() => _listener.Dispose();
+    public void Dispose()
+    {
+        _listener.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class MetricsTestsInMemory(HiveClusterFixture hive) : MetricsTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class MetricsTestsOnPostgres(PostgresHiveClusterFixture hive) : MetricsTests(hive);

@@ -1,9 +1,9 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class SmokeTests(HiveClusterFixture hive)
+public abstract class SmokeTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -27,3 +27,9 @@ public sealed class SmokeTests(HiveClusterFixture hive)
         Assert.Equal(AgentStatus.Ready, (await Hive.Agents.GetAsync(agent)).Status);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class SmokeTestsInMemory(HiveClusterFixture hive) : SmokeTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class SmokeTestsOnPostgres(PostgresHiveClusterFixture hive) : SmokeTests(hive);

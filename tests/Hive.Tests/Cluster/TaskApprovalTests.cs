@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskApprovalTests(HiveClusterFixture hive)
+public abstract class TaskApprovalTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -131,3 +131,9 @@ public sealed class TaskApprovalTests(HiveClusterFixture hive)
         Assert.Equal(before.Version, after.Version);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskApprovalTestsInMemory(HiveClusterFixture hive) : TaskApprovalTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskApprovalTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskApprovalTests(hive);

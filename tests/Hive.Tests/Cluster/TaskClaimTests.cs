@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskClaimTests(HiveClusterFixture hive)
+public abstract class TaskClaimTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -212,3 +212,9 @@ public sealed class TaskClaimTests(HiveClusterFixture hive)
         Assert.Equal(100, (await Hive.Tasks.ReportProgressAsync(task.Id, agent, 100)).ProgressPercent);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskClaimTestsInMemory(HiveClusterFixture hive) : TaskClaimTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskClaimTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskClaimTests(hive);

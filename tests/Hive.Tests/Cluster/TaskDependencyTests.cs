@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskDependencyTests(HiveClusterFixture hive)
+public abstract class TaskDependencyTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -203,3 +203,9 @@ public sealed class TaskDependencyTests(HiveClusterFixture hive)
         Assert.Equal(HiveTaskStatus.Pending, (await Hive.Tasks.GetAsync(leaf.Id)).Status);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskDependencyTestsInMemory(HiveClusterFixture hive) : TaskDependencyTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskDependencyTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskDependencyTests(hive);

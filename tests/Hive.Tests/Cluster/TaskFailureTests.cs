@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskFailureTests(HiveClusterFixture hive)
+public abstract class TaskFailureTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -139,3 +139,9 @@ public sealed class TaskFailureTests(HiveClusterFixture hive)
         Assert.False(HiveErrorCodes.IsTransient(invalid.Code));
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskFailureTestsInMemory(HiveClusterFixture hive) : TaskFailureTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskFailureTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskFailureTests(hive);

@@ -1,10 +1,10 @@
+using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;
 
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskListingTests(HiveClusterFixture hive)
+public abstract class TaskListingTests(HiveClusterFixture hive)
 {
     private HiveClient Hive => hive.Hive;
 
@@ -112,3 +112,9 @@ public sealed class TaskListingTests(HiveClusterFixture hive)
         Assert.Equal(trail.Select(e => e.At).Order(), trail.Select(e => e.At));
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskListingTestsInMemory(HiveClusterFixture hive) : TaskListingTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskListingTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskListingTests(hive);

@@ -1,8 +1,8 @@
+using Hive.Tests.Durable;
 namespace Hive.Tests.Cluster;
 
 /// <summary>The admin restore entry point: only new tasks, prerequisites must agree, held tasks go to a free agent that may take them.</summary>
-[Collection(HiveClusterCollection.Name)]
-public sealed class TaskRestoreTests(HiveClusterFixture hive)
+public abstract class TaskRestoreTests(HiveClusterFixture hive)
 {
     [Fact]
     public async Task A_held_task_is_restored_with_its_agent_holding_it_and_finishes_normally()
@@ -45,3 +45,9 @@ public sealed class TaskRestoreTests(HiveClusterFixture hive)
         Assert.Equal(existing, (await hive.Hive.Agents.GetAsync(busy)).CurrentTaskId);
     }
 }
+
+[Collection(HiveClusterCollection.Name)]
+public sealed class TaskRestoreTestsInMemory(HiveClusterFixture hive) : TaskRestoreTests(hive);
+
+[Collection(PostgresHiveClusterCollection.Name)]
+public sealed class TaskRestoreTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskRestoreTests(hive);
