@@ -17,6 +17,7 @@ public sealed partial class AgentGrain(
     IOptions<HiveTimingOptions> timing,
     ChangeRecorder recorder,
     IAlertSink alerts,
+    IEntityCatalog catalog,
     ILocalSiloDetails silo,
     ILogger<AgentGrain> log) : Grain, IAgentGrain
 {
@@ -34,6 +35,7 @@ public sealed partial class AgentGrain(
     private double _load;
     private IGrainTimer? _heartbeatCheck;
     private bool _stateUnsaved;
+    private bool _strandedChecked;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -167,7 +169,10 @@ public sealed partial class AgentGrain(
     {
         RequireRegistered();
         await LetGoOfFinishedTaskAsync();
+        // A retried claim (its reply was lost) gets the task it already holds, not a second one.
+        if (State.CurrentTaskId is { } held) return await TaskOf(held).Get();
         Apply(AgentTrigger.TaskAssigned);
+        if (await AdoptStrandedAsync() is { } adopted) return adopted;
         var queues = State.Spec!.Roles.Select(r => GrainFactory.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(r)))
             .Append(GrainFactory.GetGrain<IReadyQueueGrain>(GrainKeys.AgentQueue(AgentId)))
             .ToArray();
@@ -188,9 +193,13 @@ public sealed partial class AgentGrain(
         RequireRegistered();
         HiveIds.Require(taskId, "Task id");
         await LetGoOfFinishedTaskAsync();
+        var task = TaskOf(taskId);
+        // A retried claim (its reply was lost) gets the task again.
+        if (State.CurrentTaskId == taskId) return await task.Get();
         Apply(AgentTrigger.TaskAssigned);
-        var task = GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(taskId));
         var info = await task.Get();
+        // A retried claim whose first try assigned the task but was never recorded here takes the task up.
+        if (info.Status == HiveTaskStatus.Assigned && info.AssignedAgent == AgentId) return await TookAsync(taskId);
         var mayTake = info.Spec.PrimaryAgent is { } named
             ? named == AgentId
             : State.Spec!.Roles.Contains(info.Spec.PrimaryRole!, StringComparer.Ordinal);
@@ -231,6 +240,31 @@ public sealed partial class AgentGrain(
     }
 
     /// <summary>
+    /// Once per activation, before handing out new work: a task the catalog lists as assigned to this agent that the
+    /// agent does not hold was assigned by a claim whose write on this side failed (or whose activation died). The
+    /// first such task is taken up, so the retried claim returns it; any other goes back to the ready queue, audited.
+    /// The catalog row commits with the task's state, so it never lists an assignment storage does not have.
+    /// </summary>
+    private async Task<TaskInfo?> AdoptStrandedAsync()
+    {
+        if (_strandedChecked) return null;
+        var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Task, Status: nameof(HiveTaskStatus.Assigned), Owner: AgentId,
+            PageSize: Limits.MaxPageSize));
+        TaskInfo? adopted = null;
+        foreach (var row in rows)
+        {
+            var info = await TaskOf(row.Id).Get();
+            if (info.Status != HiveTaskStatus.Assigned || info.AssignedAgent != AgentId) continue;
+            if (adopted is null) adopted = await TookAsync(row.Id);
+            else await GrainFactory.GetGrain<ITaskAssignmentGrain>(GrainKeys.Task(row.Id)).ReleaseUnheld(AgentId);
+        }
+        _strandedChecked = true;
+        return adopted;
+    }
+
+    private ITaskGrain TaskOf(string taskId) => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(taskId));
+
+    /// <summary>
     /// A task that finished tells its agent through its outbox; when that call has not arrived yet (the agent's silo
     /// was leaving, say), the agent would refuse new work until it does. Asked for work, it checks the task itself and
     /// lets go of one that no longer holds it. The task's Get interleaves, so this cannot deadlock with the outbox.
@@ -238,7 +272,7 @@ public sealed partial class AgentGrain(
     private async Task LetGoOfFinishedTaskAsync()
     {
         if (State.CurrentTaskId is not { } held) return;
-        var task = await GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(held)).Get();
+        var task = await TaskOf(held).Get();
         if (TaskLifecycle.IsHeld(task.Status) && task.AssignedAgent == AgentId) return;
         await TaskReleased(held);
     }
@@ -248,7 +282,7 @@ public sealed partial class AgentGrain(
         var to = Apply(AgentTrigger.TaskAssigned);
         State.CurrentTaskId = taskId;
         await MoveAsync(to, AgentId, "task-claimed", $"task {taskId}");
-        return await GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(taskId)).Get();
+        return await TaskOf(taskId).Get();
     }
 
     private async Task CheckHeartbeat(CancellationToken cancellationToken)

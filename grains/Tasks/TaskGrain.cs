@@ -17,7 +17,7 @@ public sealed partial class TaskGrain(
     ChangeRecorder recorder,
     IAlertSink alerts,
     HiveMetrics metrics,
-    ILogger<TaskGrain> log) : Grain, ITaskGrain
+    ILogger<TaskGrain> log) : Grain, ITaskGrain, ITaskAssignmentGrain
 {
     /// <summary>How soon an outbox that could not be delivered after a transition is tried again (the sweeper is the backstop).</summary>
     private static readonly TimeSpan OutboxRetry = TimeSpan.FromSeconds(1);
@@ -95,6 +95,19 @@ public sealed partial class TaskGrain(
         State.OverdueRaised = false;
         await SaveAsync(Change(agentId, "assigned", from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
         WatchDeadline();
+        return true;
+    }
+
+    public async Task<bool> ReleaseUnheld(string agentId)
+    {
+        HiveIds.Require(agentId, "Agent id");
+        if (State.Spec is null || State.AssignedAgent != agentId || !TaskLifecycle.Transition(State.Status, TaskTrigger.Release).Allowed)
+            return false;
+        State.Attempts = Math.Max(0, State.Attempts - 1);
+        // Not told through the outbox: the agent is the caller, waiting for this call, and holds nothing to let go of.
+        State.AssignedAgent = null;
+        await FinishAsync(HiveTaskStatus.Ready, HiveStorage.SystemActor, "released", $"agent '{agentId}' does not hold it; its claim was never recorded");
+        EnqueueIfReady();
         return true;
     }
 

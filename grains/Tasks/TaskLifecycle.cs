@@ -18,6 +18,7 @@ public static class TaskLifecycle
             (TaskTrigger.PrerequisiteRecovered, HiveTaskStatus.Blocked) => TaskTransition.Move(HiveTaskStatus.Pending),
 
             (TaskTrigger.Assign, HiveTaskStatus.Ready) => TaskTransition.Move(HiveTaskStatus.Assigned),
+            (TaskTrigger.Release, HiveTaskStatus.Assigned) => TaskTransition.Move(HiveTaskStatus.Ready),
             (TaskTrigger.Start, HiveTaskStatus.Assigned) => TaskTransition.Move(HiveTaskStatus.InProgress),
             (TaskTrigger.Progress, HiveTaskStatus.Assigned or HiveTaskStatus.InProgress) => TaskTransition.Move(HiveTaskStatus.InProgress),
 
@@ -56,6 +57,7 @@ public static class TaskLifecycle
     private static string Explain(HiveTaskStatus from, TaskTrigger trigger) => trigger switch
     {
         TaskTrigger.Assign => $"the task is {from}, not ready, so it cannot be claimed",
+        TaskTrigger.Release => $"the task is {from}; only an assigned task that no agent started can be released",
         TaskTrigger.Start or TaskTrigger.Progress => $"the task is {from}; only an assigned or in-progress task can be worked on",
         TaskTrigger.Complete => $"the task is {from}; only an assigned or in-progress task can be completed",
         TaskTrigger.Approve or TaskTrigger.Reject => $"the task is {from}, not awaiting approval",

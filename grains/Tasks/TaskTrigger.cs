@@ -16,6 +16,9 @@ public enum TaskTrigger
     FailPermanent,
     Cancel,
     Retry,
+
+    /// <summary>An assigned task whose agent does not hold it (its own write failed) goes back to the ready queue.</summary>
+    Release,
 }
 
 /// <summary>Where a task's prerequisites stand.</summary>

@@ -147,18 +147,65 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
     }
 
     [Fact]
-    public async Task Agent_holding_a_task_cannot_claim_another()
+    public async Task Agent_holding_a_task_gets_that_task_again_and_no_other()
     {
         var role = NewRole();
         var first = await Hive.CreateForRoleAsync(role);
         var agent = await Hive.ClaimedByNewAgentAsync(first.Id);
         var second = await Hive.CreateForRoleAsync(role);
 
-        var error = await RejectedAsync(HiveErrorCodes.InvalidTransition, () => Hive.Agents.ClaimNextAsync(agent));
+        var again = await Hive.Agents.ClaimNextAsync(agent);
+        var byId = await Hive.Agents.ClaimAsync(agent, first.Id);
 
-        Assert.Equal("agent/" + agent, error.Entity);
+        Assert.Equal((first.Id, first.Id), (again?.Id, byId.Id));
         Assert.Equal(HiveTaskStatus.Ready, (await Hive.Tasks.GetAsync(second.Id)).Status);
         Assert.Equal(first.Id, (await Hive.Agents.GetAsync(agent)).CurrentTaskId);
+        await RejectedAsync(HiveErrorCodes.InvalidTransition, () => Hive.Agents.ClaimAsync(agent, second.Id));
+    }
+
+    [Fact]
+    public async Task A_retried_claim_returns_the_task_its_first_try_assigned_but_the_agent_never_recorded()
+    {
+        var role = NewRole();
+        var task = await Hive.CreateForRoleAsync(role);
+        var other = await Hive.CreateForRoleAsync(role);
+        var agent = await Hive.ReadyAgentAsync(role);
+        // The first try: the queue hands the task out and the task saves the assignment; then the agent's own write is
+        // lost with its activation.
+        Assert.NotNull(await hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).ClaimFor(agent));
+        await hive.DeactivateAsync(hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)));
+
+        var retried = await Hive.Agents.ClaimNextAsync(agent);
+
+        var taken = retried?.Id;
+        Assert.Contains(taken, new[] { task.Id, other.Id });
+        Assert.Equal(taken, (await Hive.Agents.GetAsync(agent)).CurrentTaskId);
+        Assert.Equal(AgentStatus.Busy, (await Hive.Agents.GetAsync(agent)).Status);
+        var untouched = taken == task.Id ? other.Id : task.Id;
+        Assert.Equal(HiveTaskStatus.Ready, (await Hive.Tasks.GetAsync(untouched)).Status);
+    }
+
+    [Fact]
+    public async Task Assignments_an_agent_does_not_hold_beyond_the_one_it_takes_up_are_released_and_audited()
+    {
+        var role = NewRole();
+        await Hive.CreateForRoleAsync(role);
+        await Hive.CreateForRoleAsync(role);
+        var agent = await Hive.ReadyAgentAsync(role);
+        var queue = hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role));
+        var stranded = new[] { await queue.ClaimFor(agent), await queue.ClaimFor(agent) };
+        await hive.DeactivateAsync(hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)));
+
+        var taken = (await Hive.Agents.ClaimNextAsync(agent))!.Id;
+
+        var released = Assert.Single(stranded, id => id != taken)!;
+        var info = await Hive.Tasks.GetAsync(released);
+        Assert.Equal((HiveTaskStatus.Ready, null, 0), (info.Status, info.AssignedAgent, info.Attempts));
+        var audit = Assert.Single(await Hive.AuditOfAsync(released), e => e.Action == "released");
+        Assert.Equal((HiveStorage.SystemActor, "Assigned", "Ready"), (audit.Actor, audit.From, audit.To));
+        Assert.Contains(agent, audit.Details);
+        // Back in the queue: another agent of the role gets it.
+        Assert.Equal(released, (await Hive.Agents.ClaimNextAsync(await Hive.ReadyAgentAsync(role)))?.Id);
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public class TaskLifecycleTests
         (Blocked, PrerequisiteRecovered, Always, Pending),
 
         (Ready, Assign, Always, Assigned),
+        (Assigned, Release, Always, Ready),
         (Assigned, Start, Always, InProgress),
         (Assigned, Progress, Always, InProgress),
         (InProgress, Progress, Always, InProgress),
