@@ -146,7 +146,18 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         await insert.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string KeyOf(GrainId grainId) => grainId.Key.ToString();
+    /// <summary>
+    /// The row's key string, as Orleans' ADO.NET provider keys the same grain, so either writer finds the other's rows: a
+    /// string key as it is; an integer key as its extension ('' for none) with the number in the integer columns. Those
+    /// are always 0 here (the statements do not carry them), and Hive's only integer-keyed state is a singleton's, key 0.
+    /// </summary>
+    private static string KeyOf(GrainId grainId)
+    {
+        if (!grainId.TryGetIntegerKey(out var number, out var extension)) return grainId.Key.ToString();
+        if (number != 0)
+            throw new NotSupportedException($"Hive's batched grain storage keeps integer-keyed state only under key 0; {grainId} has another.");
+        return extension ?? "";
+    }
 
     /// <summary>One write of a batch found another version than it expected; becomes an InconsistentStateException for its caller.</summary>
     private sealed class StaleVersionException : Exception;
