@@ -6,8 +6,11 @@ namespace Hive.Tasks;
 /// </summary>
 public interface IReadyQueueGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a ready task. One-way: the task never waits on its queue.</summary>
-    [OneWay]
+    /// <summary>
+    /// Adds a ready task; returns once the queue holds it. Interleaves with claims, so a task telling its queue never
+    /// waits for a claim that waits for that task.
+    /// </summary>
+    [AlwaysInterleave]
     Task Enqueue(ReadyTaskEntry entry);
 
     /// <summary>The best entry now, without taking it.</summary>

@@ -23,5 +23,9 @@ public sealed class HiveTimingOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often an active ready queue re-reads the catalog, so a ready task whose enqueue was lost waits at most this long.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan QueueResyncInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public TimeSpan HeartbeatDeadline => HeartbeatInterval * MissedHeartbeatsAllowed;
 }

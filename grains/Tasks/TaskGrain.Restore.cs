@@ -43,7 +43,7 @@ public sealed partial class TaskGrain
             await AgentOf(restore.AssignedAgent!).TaskReleased(TaskId);
             throw;
         }
-        EnqueueIfReady();
+        await DeliverOutboxAsync();
         WatchDeadline();
         return Snapshot();
     }

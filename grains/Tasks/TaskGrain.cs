@@ -29,11 +29,13 @@ public sealed partial class TaskGrain(
     private string AlertKey => "task-overdue/" + TaskId;
     private CatalogVersion _rowVersion;
     private IGrainTimer? _deadlineCheck;
+    private HiveTaskStatus _savedStatus;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (State.Spec is null) return Task.CompletedTask;
-        if (State.HasOutbox)
+        _savedStatus = State.Status;
+        if (State.HasOutbox || State.QueueToTell)
         {
             this.RegisterGrainTimer(static (self, _) => self.FlushOutboxAsync(), this,
                 new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
@@ -70,7 +72,7 @@ public sealed partial class TaskGrain(
         };
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         await SaveAsync(Change(actor, "created", null, $"type {valid.Type}, priority {valid.Priority}"));
-        EnqueueIfReady();
+        await DeliverOutboxAsync();
         return Snapshot();
     }
 
@@ -107,7 +109,6 @@ public sealed partial class TaskGrain(
         // Not told through the outbox: the agent is the caller, waiting for this call, and holds nothing to let go of.
         State.AssignedAgent = null;
         await FinishAsync(HiveTaskStatus.Ready, HiveStorage.SystemActor, "released", $"agent '{agentId}' does not hold it; its claim was never recorded");
-        EnqueueIfReady();
         return true;
     }
 
@@ -161,7 +162,6 @@ public sealed partial class TaskGrain(
         if (to == HiveTaskStatus.Ready)
         {
             await FinishAsync(HiveTaskStatus.Ready, agentId, "retrying", reason);
-            EnqueueIfReady();
         }
         else
         {
@@ -228,7 +228,6 @@ public sealed partial class TaskGrain(
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify = State.Dependents.Count > 0;
         await SaveAsync(Change(actor, "retried", from, "fresh retry budget"));
-        EnqueueIfReady();
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -265,7 +264,6 @@ public sealed partial class TaskGrain(
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
         await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, "prerequisite-changed", from, $"{prerequisiteId} is {status}"));
-        EnqueueIfReady();
         await DeliverOutboxAsync();
     }
 
@@ -305,7 +303,7 @@ public sealed partial class TaskGrain(
         {
             await FlushOutboxAsync();
         }
-        catch (Exception e) when (e is not OperationCanceledException && State.HasOutbox)
+        catch (Exception e) when (e is not OperationCanceledException && (State.HasOutbox || State.QueueToTell))
         {
             LogOutboxDeferred(log, e, TaskId);
             this.RegisterGrainTimer(static (self, _) => self.FlushOutboxAsync(), this, new GrainTimerCreationOptions(OutboxRetry, Timeout.InfiniteTimeSpan));
@@ -314,6 +312,7 @@ public sealed partial class TaskGrain(
 
     private async Task FlushOutboxAsync()
     {
+        await TellQueueAsync();
         if (!State.HasOutbox) return;
         if (State.AgentToRelease is { } agent)
             await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)).TaskReleased(TaskId);
@@ -362,11 +361,17 @@ public sealed partial class TaskGrain(
         _deadlineCheck = null;
     }
 
-    private void EnqueueIfReady()
+    /// <summary>The queue call interleaves with the queue's own claims, so it cannot deadlock with a claim waiting on this task.</summary>
+    private async Task TellQueueAsync()
     {
-        if (State.Status != HiveTaskStatus.Ready) return;
-        GrainFactory.GetGrain<IReadyQueueGrain>(TaskCatalogRow.QueueKeyOf(State.Spec!))
-            .Enqueue(new ReadyTaskEntry(TaskId, State.Spec!.Priority, State.CreatedAt));
+        if (!State.QueueToTell) return;
+        if (State.Status == HiveTaskStatus.Ready)
+        {
+            await GrainFactory.GetGrain<IReadyQueueGrain>(TaskCatalogRow.QueueKeyOf(State.Spec!))
+                .Enqueue(new ReadyTaskEntry(TaskId, State.Spec!.Priority, State.CreatedAt));
+        }
+        // Cleared in storage with the next write; until then a repeat is harmless.
+        State.QueueToTell = false;
     }
 
     /// <summary>When the sweeper must wake this task if it is not activated: an unfinished outbox soon, else its deadline.</summary>
@@ -377,11 +382,14 @@ public sealed partial class TaskGrain(
 
     private async Task SaveAsync(AuditEvent? change)
     {
+        // Every write that makes the task ready tells its queue, through the outbox, whichever path got it there.
+        if (State.Status == HiveTaskStatus.Ready && _savedStatus != HiveTaskStatus.Ready) State.QueueToTell = true;
         State.Version++;
         State.UpdatedAt = clock.Now;
         // A failed write deactivates this activation, so the row version may count from this write already.
         _rowVersion.StateWritten();
         await recorder.SaveAsync(stored, TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change, DeactivateOnIdle);
+        _savedStatus = State.Status;
     }
 
     private async Task<IReadOnlyList<string>> ApproverRolesAsync(string agentId, TaskTrigger trigger)

@@ -34,5 +34,11 @@ public sealed class TaskState
     /// <summary>Outbox: the overdue alert still to be raised or cleared.</summary>
     [Id(18)] public PendingAlert? AlertToSend { get; set; }
 
+    /// <summary>
+    /// Outbox: the ready queue still to be told that this task became ready. Not part of <see cref="HasOutbox"/>: the
+    /// queues re-read the catalog on a timer, so the sweeper need not wake a task for it.
+    /// </summary>
+    [Id(19)] public bool QueueToTell { get; set; }
+
     public bool HasOutbox => DependentsToNotify || AgentToRelease is not null || AlertToSend is not null;
 }

@@ -22,6 +22,7 @@ public class HiveClusterFixture : IAsyncLifetime
     public const int MissedHeartbeatsAllowed = 3;
     public static readonly TimeSpan HeartbeatDeadline = HeartbeatInterval * MissedHeartbeatsAllowed;
     public static readonly TimeSpan TickInterval = TimeSpan.FromMilliseconds(25);
+    public static readonly TimeSpan QueueResyncInterval = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Small enough for a test to fill an inbox; no other test may leave this many messages pending.</summary>
     public const int InboxCapacity = 20;
@@ -40,6 +41,9 @@ public class HiveClusterFixture : IAsyncLifetime
 
     /// <summary>The in-memory message store; only the in-memory fixture uses it, for tests that count its appends.</summary>
     public AlertLog Alerts { get; } = new();
+
+    /// <summary>Calls the silos drop on arrival, as if the message were lost.</summary>
+    public LostCalls LostCalls { get; } = new();
     public InMemoryMessageStore Messages { get; } = new();
     public InMemoryMemoryChangeLog MemoryLog { get; } = new(ChangeLogRetention);
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -53,6 +57,7 @@ public class HiveClusterFixture : IAsyncLifetime
         ["Hive:Timing:MissedHeartbeatsAllowed"] = MissedHeartbeatsAllowed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hive:Timing:CheckInterval"] = TickInterval.ToString(),
         ["Hive:Timing:SweepInterval"] = TickInterval.ToString(),
+        ["Hive:Timing:QueueResyncInterval"] = QueueResyncInterval.ToString(),
         ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Shared by every test: real CPU readings and other tests' silent agents must not change the service level here.
@@ -72,6 +77,12 @@ public class HiveClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new HiveClock(Time));
             silo.Services.AddSingleton<IAlertSink>(sp => new RecordingAlertSink(Alerts, ActivatorUtilities.CreateInstance<EscalationAlertSink>(sp)));
             AddStores(silo, configuration);
+            silo.AddIncomingGrainCallFilter(context =>
+            {
+                if (!LostCalls.Drops(context.InterfaceMethod.Name)) return context.Invoke();
+                context.Response = Orleans.Serialization.Invocation.Response.Completed;
+                return Task.CompletedTask;
+            });
             silo.AddHive(configuration);
         });
         Cluster = builder.Build();

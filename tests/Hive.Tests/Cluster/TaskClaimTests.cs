@@ -147,6 +147,25 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
     }
 
     [Fact]
+    public async Task A_ready_task_whose_enqueue_was_lost_is_handed_out_after_the_queue_resyncs()
+    {
+        var role = NewRole();
+        var agent = await Hive.ReadyAgentAsync(role);
+        Assert.Null(await Hive.Agents.ClaimNextAsync(agent)); // the role's queue is active and empty
+        TaskInfo task;
+        using (hive.LostCalls.Drop(nameof(IReadyQueueGrain.Enqueue)))
+            task = await Hive.CreateForRoleAsync(role);
+        Assert.Equal(HiveTaskStatus.Ready, task.Status);
+        Assert.Null(await hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).Peek());
+
+        TaskInfo? claimed = null;
+        await HiveClusterFixture.Eventually(async () => (claimed = await Hive.Agents.ClaimNextAsync(agent)) is not null,
+            $"the queue of role {role} finds task {task.Id} in the catalog", within: HiveClusterFixture.QueueResyncInterval * 20);
+
+        Assert.Equal(task.Id, claimed!.Id);
+    }
+
+    [Fact]
     public async Task Agent_holding_a_task_gets_that_task_again_and_no_other()
     {
         var role = NewRole();

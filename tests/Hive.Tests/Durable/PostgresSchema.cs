@@ -4,7 +4,7 @@ using Npgsql;
 namespace Hive.Tests.Durable;
 
 /// <summary>
-/// A private schema on the test PostgreSQL (<c>HIVE_TEST_POSTGRES</c>) with the append tables of every migration, so
+/// A private schema on the test PostgreSQL (<c>HIVE_TEST_POSTGRES</c>) with the tables of every migration, so
 /// tests run in parallel and again and again without seeing each other. Dropped on dispose.
 /// </summary>
 public sealed class PostgresSchema : IAsyncDisposable
@@ -29,8 +29,8 @@ public sealed class PostgresSchema : IAsyncDisposable
             $"{Variable} is not set. The durable tests need a PostgreSQL where they may create schemas, for example "
             + $"{Variable}='Host=127.0.0.1;Port=55432;Username=postgres;Database=postgres'; the test script exports it for the PostgreSQL it starts.");
 
-    /// <summary>The SQL of every migration from 0002 on (the append tables), as the migration runner reads it from the silo assembly.</summary>
-    public static string MigrationSql { get; } = string.Join(";\n", Migrations.Embedded.Where(m => m.Version >= 2).Select(m => m.Sql));
+    /// <summary>The SQL of every migration, in order, as the migration runner reads it from the silo assembly (later ones touch earlier tables).</summary>
+    public static string MigrationSql { get; } = string.Join(";\n", Migrations.Embedded.Select(m => m.Sql));
 
     public static async Task<PostgresSchema> CreateAsync(Action<NpgsqlConnectionStringBuilder>? tune = null)
     {
