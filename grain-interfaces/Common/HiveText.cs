@@ -5,6 +5,8 @@ namespace Hive.Common;
 /// at most a given number of characters, no NUL and well-formed UTF-16 (no lone surrogate). PostgreSQL text holds
 /// neither of the last two, so text that passes is stored whole, with its catalog row and audit event, or not at all.
 /// Every check throws a <c>validation</c> <see cref="HiveException"/> naming the field, before anything is written.
+/// Free text never lands in an indexed column (the catalog and audit indexes hold ids, at most 128 ASCII characters,
+/// and status names), so no length allowed here can reach PostgreSQL's b-tree row limit of about 2,700 bytes.
 /// </summary>
 public static class HiveText
 {
