@@ -9,7 +9,7 @@ public sealed class HiveAgents(IClusterClient cluster, HiveCalls calls)
     public Task<AgentInfo> RegisterAsync(AgentSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return calls.Run(() => Agent(spec.Id).Register(spec));
+        return calls.Run(() => Agent(spec.Id).Register(spec), ("spec", spec));
     }
 
     /// <summary>Tells the hive the agent is alive, with its load from 0 (idle) to 1 (saturated).</summary>
@@ -18,7 +18,7 @@ public sealed class HiveAgents(IClusterClient cluster, HiveCalls calls)
     /// <summary>Takes the agent out: no new tasks; offline once its current task ends.</summary>
     public Task<AgentInfo> DeregisterAsync(string agentId, string actor) => calls.Run(() => Agent(agentId).Deregister(actor));
 
-    public Task<AgentInfo> SuspendAsync(string agentId, string actor, string reason) => calls.Run(() => Agent(agentId).Suspend(actor, reason));
+    public Task<AgentInfo> SuspendAsync(string agentId, string actor, string reason) => calls.Run(() => Agent(agentId).Suspend(actor, reason), ("reason", reason));
 
     public Task<AgentInfo> ResumeAsync(string agentId, string actor) => calls.Run(() => Agent(agentId).Resume(actor));
 

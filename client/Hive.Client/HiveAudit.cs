@@ -7,5 +7,5 @@ namespace Hive.Client;
 public sealed class HiveAudit(IClusterClient cluster, HiveCalls calls)
 {
     public Task<Page<AuditEvent>> QueryAsync(AuditQuery? query = null) =>
-        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ReadAudit(query ?? new AuditQuery()));
+        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ReadAudit(query ?? new AuditQuery()), ("query", query));
 }

@@ -44,8 +44,13 @@ public sealed class HiveCalls
 
     public HiveCalls() : this("hive-client", new HiveResilienceOptions()) { }
 
-    public async Task<T> Run<T>(Func<Task<T>> call)
+    /// <summary>
+    /// Makes one facade call. The caller's texts (<paramref name="sent"/>, field name and value) are checked first: one
+    /// the wire would change (a lone surrogate) fails the call with <c>validation</c> and nothing is sent.
+    /// </summary>
+    public async Task<T> Run<T>(Func<Task<T>> call, params (string Field, object? Value)[] sent)
     {
+        foreach (var (field, value) in sent) WireText.Require(field, value);
         RequestContext.Set(HiveRequestContext.CallerKey, _caller);
         var context = ResilienceContextPool.Shared.Get();
         try
@@ -66,11 +71,12 @@ public sealed class HiveCalls
         }
     }
 
-    public Task Run(Func<Task> call) => Run(async () =>
+    /// <inheritdoc cref="Run{T}(Func{Task{T}}, ValueTuple{string, object}[])"/>
+    public Task Run(Func<Task> call, params (string Field, object? Value)[] sent) => Run(async () =>
     {
         await call();
         return true;
-    });
+    }, sent);
 
     /// <summary>
     /// Orleans wraps what a grain's storage throws in an <see cref="OrleansException"/> ("Error from storage provider"),

@@ -10,21 +10,21 @@ public sealed class HiveEscalations(IClusterClient cluster, HiveCalls calls)
     public Task<EscalationInfo> RaiseAsync(EscalationSpec spec, string actor)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return calls.Run(() => Escalation(spec.Id).Raise(spec, actor));
+        return calls.Run(() => Escalation(spec.Id).Raise(spec, actor), ("spec", spec));
     }
 
     public Task<EscalationInfo> GetAsync(string escalationId) => calls.Run(() => Escalation(escalationId).Get());
 
     public Task<EscalationInfo> AcknowledgeAsync(string escalationId, string actor, string? note = null) =>
-        calls.Run(() => Escalation(escalationId).Acknowledge(actor, note));
+        calls.Run(() => Escalation(escalationId).Acknowledge(actor, note), ("note", note));
 
-    public Task<EscalationInfo> MitigateAsync(string escalationId, string actor, string note) => calls.Run(() => Escalation(escalationId).Mitigate(actor, note));
+    public Task<EscalationInfo> MitigateAsync(string escalationId, string actor, string note) => calls.Run(() => Escalation(escalationId).Mitigate(actor, note), ("note", note));
 
     public Task<EscalationInfo> ResolveAsync(string escalationId, string actor, string resolution) =>
-        calls.Run(() => Escalation(escalationId).Resolve(actor, resolution));
+        calls.Run(() => Escalation(escalationId).Resolve(actor, resolution), ("resolution", resolution));
 
     /// <summary>Closes a resolved escalation with its post-mortem.</summary>
-    public Task<EscalationInfo> CloseAsync(string escalationId, string actor, string postMortem) => calls.Run(() => Escalation(escalationId).Close(actor, postMortem));
+    public Task<EscalationInfo> CloseAsync(string escalationId, string actor, string postMortem) => calls.Run(() => Escalation(escalationId).Close(actor, postMortem), ("post-mortem", postMortem));
 
     public Task<Page<EscalationSummary>> ListAsync(EscalationQuery? query = null) =>
         calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListEscalations(query ?? new EscalationQuery()));

@@ -18,7 +18,7 @@ public sealed class HiveMemory(IClusterClient cluster, HiveCalls calls)
     /// </summary>
     public Task<MemoryEntry> PutAsync(string ns, string channel, string key, string valueJson, string author,
         long? expectedVersion = null, TimeSpan? ttl = null) =>
-        calls.Run(() => Key(ns, channel, key).Put(valueJson, author, expectedVersion, ttl));
+        calls.Run(() => Key(ns, channel, key).Put(valueJson, author, expectedVersion, ttl), ("value", valueJson));
 
     /// <summary>Writes only when the key is at <paramref name="expectedVersion"/> (0: only when absent); see <see cref="PutAsync"/>.</summary>
     public Task<MemoryEntry> CompareAndSetAsync(string ns, string channel, string key, string valueJson, string author,

@@ -15,14 +15,14 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
     public Task<long> SendAsync(MessageDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return calls.Run(() => Messenger.Send(draft));
+        return calls.Run(() => Messenger.Send(draft), ("draft", draft));
     }
 
     /// <summary>Sends the draft to every agent of <see cref="MessageDraft.ToRole"/> that is not offline; the receipt says who got it and whose inbox was full.</summary>
     public Task<SendReceipt> SendToRoleAsync(MessageDraft draft)
     {
         ArgumentNullException.ThrowIfNull(draft);
-        return calls.Run(() => Messenger.SendToRole(draft));
+        return calls.Run(() => Messenger.SendToRole(draft), ("draft", draft));
     }
 
     /// <summary>
@@ -36,7 +36,7 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
     {
         ArgumentNullException.ThrowIfNull(drafts);
         var batch = drafts.ToArray();
-        return calls.Run(() => Messenger.SendMany(batch));
+        return calls.Run(() => Messenger.SendMany(batch), ("drafts", batch));
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public sealed class HiveTasks(IClusterClient cluster, HiveCalls calls)
     public Task<TaskInfo> CreateAsync(TaskSpec spec, string actor)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return calls.Run(() => Task(spec.Id).Create(spec, actor));
+        return calls.Run(() => Task(spec.Id).Create(spec, actor), ("spec", spec));
     }
 
     public Task<TaskInfo> GetAsync(string taskId) => calls.Run(() => Task(taskId).Get());
@@ -17,17 +17,17 @@ public sealed class HiveTasks(IClusterClient cluster, HiveCalls calls)
     public Task<TaskInfo> StartAsync(string taskId, string agentId) => calls.Run(() => Task(taskId).Start(agentId));
 
     public Task<TaskInfo> ReportProgressAsync(string taskId, string agentId, int percent, string? note = null) =>
-        calls.Run(() => Task(taskId).ReportProgress(agentId, percent, note));
+        calls.Run(() => Task(taskId).ReportProgress(agentId, percent, note), ("note", note));
 
-    public Task<TaskInfo> CompleteAsync(string taskId, string agentId, string? result = null) => calls.Run(() => Task(taskId).Complete(agentId, result));
+    public Task<TaskInfo> CompleteAsync(string taskId, string agentId, string? result = null) => calls.Run(() => Task(taskId).Complete(agentId, result), ("result", result));
 
-    public Task<TaskInfo> FailAsync(string taskId, string agentId, string error, FailureKind kind) => calls.Run(() => Task(taskId).Fail(agentId, error, kind));
+    public Task<TaskInfo> FailAsync(string taskId, string agentId, string error, FailureKind kind) => calls.Run(() => Task(taskId).Fail(agentId, error, kind), ("error", error));
 
-    public Task<TaskInfo> ApproveAsync(string taskId, string agentId, string? note = null) => calls.Run(() => Task(taskId).Approve(agentId, note));
+    public Task<TaskInfo> ApproveAsync(string taskId, string agentId, string? note = null) => calls.Run(() => Task(taskId).Approve(agentId, note), ("note", note));
 
-    public Task<TaskInfo> RejectAsync(string taskId, string agentId, string reason) => calls.Run(() => Task(taskId).Reject(agentId, reason));
+    public Task<TaskInfo> RejectAsync(string taskId, string agentId, string reason) => calls.Run(() => Task(taskId).Reject(agentId, reason), ("reason", reason));
 
-    public Task<TaskInfo> CancelAsync(string taskId, string actor, string reason) => calls.Run(() => Task(taskId).Cancel(actor, reason));
+    public Task<TaskInfo> CancelAsync(string taskId, string actor, string reason) => calls.Run(() => Task(taskId).Cancel(actor, reason), ("reason", reason));
 
     public Task<TaskInfo> RetryAsync(string taskId, string actor) => calls.Run(() => Task(taskId).Retry(actor));
 
@@ -35,6 +35,8 @@ public sealed class HiveTasks(IClusterClient cluster, HiveCalls calls)
     public Task<TaskInfo> RestoreAsync(TaskRestore restore, string actor)
     {
         ArgumentNullException.ThrowIfNull(restore);
+        // Not through calls (an admin import wants no retries), so the wire check is made here.
+        WireText.Require("restore", restore);
         return Task(restore.Spec.Id).Restore(restore, actor);
     }
 

@@ -394,11 +394,8 @@ public sealed partial class AgentGrain(
         if (State.Spec is null) throw HiveException.NotFound(Entity);
     }
 
-    private void RequireReason(string reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
-            throw HiveException.Validation($"Suspending agent '{AgentId}' needs a reason of 1–{Limits.MaxTextLength} characters.", Entity);
-    }
+    private void RequireReason(string reason) =>
+        HiveText.Require(reason, $"Suspending agent '{AgentId}': the reason", Limits.MaxTextLength, Entity);
 
     private AgentInfo Snapshot() => new(State.Spec!, State.Status, State.Draining, State.CurrentTaskId, _load,
         _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat, State.RegisteredAt, State.StatusReason, State.Version);

@@ -8,8 +8,8 @@ public static class AgentSpecRules
         if (spec is null) throw HiveException.Validation("An agent spec is required.");
         HiveIds.Require(spec.Id, "Agent id");
         if (spec.Id != expectedId) throw HiveException.Validation($"The spec's id '{spec.Id}' does not match agent '{expectedId}'.");
-        if (string.IsNullOrWhiteSpace(spec.DisplayName) || spec.DisplayName.Length > Limits.MaxNameLength)
-            throw HiveException.Validation($"Agent '{spec.Id}' needs a display name of 1–{Limits.MaxNameLength} characters.");
+        var entity = "agent/" + spec.Id;
+        HiveText.Require(spec.DisplayName, $"Agent '{spec.Id}': the display name", Limits.MaxNameLength, entity);
         if (spec.Roles is null || spec.Roles.Count == 0 || spec.Roles.Count > Limits.MaxRoles)
             throw HiveException.Validation($"Agent '{spec.Id}' needs 1–{Limits.MaxRoles} roles.");
         foreach (var role in spec.Roles) HiveIds.Require(role, "Role");
@@ -23,8 +23,8 @@ public static class AgentSpecRules
         foreach (var (key, value) in metadata)
         {
             HiveIds.Require(key, "Metadata key");
-            if (value is null || value.Length > Limits.MaxTextLength)
-                throw HiveException.Validation($"Metadata '{key}' needs a value of at most {Limits.MaxTextLength} characters.");
+            if (value is null) throw HiveException.Validation($"Metadata '{key}' needs a value; it may be empty.", entity);
+            HiveText.Optional(value, $"Metadata '{key}'", Limits.MaxTextLength, entity);
         }
         return spec with
         {

@@ -16,7 +16,7 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
         ArgumentNullException.ThrowIfNull(query);
         if (query.Role is not null) HiveIds.Require(query.Role, "Role");
         var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Agent, query.Status?.ToString(), Tag: query.Role,
-            PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
+            PageSize: PageSize(query.PageSize), AfterId: Token(query.PageToken)));
         return ToPage(rows, query.PageSize, AgentCatalogRow.ToSummary);
     }
 
@@ -26,7 +26,7 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
         if (query.Type is not null) HiveIds.Require(query.Type, "Task type");
         if (query.AssignedAgent is not null) HiveIds.Require(query.AssignedAgent, "Agent id");
         var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Task, query.Status?.ToString(), Type: query.Type,
-            Owner: query.AssignedAgent, PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
+            Owner: query.AssignedAgent, PageSize: PageSize(query.PageSize), AfterId: Token(query.PageToken)));
         return ToPage(rows, query.PageSize, TaskCatalogRow.ToSummary);
     }
 
@@ -34,7 +34,7 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
     {
         ArgumentNullException.ThrowIfNull(query);
         var rows = await catalog.QueryAsync(new CatalogQuery(EntityKind.Escalation, query.Status?.ToString(), Type: query.Severity?.ToString(),
-            PageSize: PageSize(query.PageSize), AfterId: query.PageToken));
+            PageSize: PageSize(query.PageSize), AfterId: Token(query.PageToken)));
         return ToPage(rows, query.PageSize, EscalationCatalogRow.ToSummary);
     }
 
@@ -43,6 +43,8 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
         ArgumentNullException.ThrowIfNull(query);
         PageSize(query.PageSize);
         if (query.Since > query.Until) throw HiveException.Validation("The audit range starts after it ends; swap since and until.");
+        HiveText.RequireStorable(query.Entity, "The audit entity filter");
+        HiveText.RequireStorable(query.Actor, "The audit actor filter");
         return audit.QueryAsync(query);
     }
 
@@ -65,7 +67,10 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
         return MemoryListing.NamespacesAsync(catalog, PageSize(query.PageSize), Token(query.PageToken));
     }
 
-    /// <summary>Memory page tokens are the last key or channel name returned, so they are ids too.</summary>
+    /// <summary>
+    /// Page tokens are the last id, key or channel name returned, so they are ids too; anything else (NUL included,
+    /// which PostgreSQL would refuse) is a token this listing never issued.
+    /// </summary>
     private static string? Token(string? pageToken) => pageToken is null || HiveIds.IsValid(pageToken)
         ? pageToken
         : throw HiveException.Validation($"Page token '{HiveIds.Shorten(pageToken)}' was not issued by this listing.");

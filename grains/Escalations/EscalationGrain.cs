@@ -192,11 +192,11 @@ public sealed partial class EscalationGrain(
         if (State.Spec is null) throw HiveException.NotFound(Entity);
     }
 
+    /// <summary>An optional note may be left out (null), but when given it must not be blank.</summary>
     private void Note(string? note, bool required)
     {
         if (note is null && !required) return;
-        if (string.IsNullOrWhiteSpace(note) || note.Length > Limits.MaxTextLength)
-            throw HiveException.Validation($"A note of 1–{Limits.MaxTextLength} characters is required.", Entity);
+        HiveText.Require(note, "A note", Limits.MaxTextLength, Entity);
     }
 
     private EscalationInfo Snapshot() => new(State.Spec!, State.Status, State.Severity, State.AcknowledgeBy, State.MissedDeadlines,

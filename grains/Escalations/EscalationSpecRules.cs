@@ -34,10 +34,10 @@ public static class EscalationSpecRules
         };
     }
 
+    /// <summary>An optional field may be left out (null), but when given it must not be blank.</summary>
     private static void Text(string? value, string field, int max, bool required, string entity)
     {
         if (value is null && !required) return;
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
-            throw HiveException.Validation($"The escalation {field} must be 1–{max} characters.", entity);
+        HiveText.Require(value, "The escalation " + field, max, entity);
     }
 }

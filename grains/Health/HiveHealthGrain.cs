@@ -165,11 +165,7 @@ public sealed class HiveHealthGrain(
         _ => "MEDIUM",
     };
 
-    private static void RequireReason(string reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
-            throw HiveException.Validation($"A reason of 1–{Limits.MaxTextLength} characters is required.", Entity);
-    }
+    private static void RequireReason(string reason) => HiveText.Require(reason, "A reason", Limits.MaxTextLength, Entity);
 
     private HiveHealthStatus Snapshot() => new(State.Effective, State.Evaluated, State.Pinned, State.PinnedBy, State.Halted,
         State.HaltedBy, State.HaltReason, State.Reason, State.UpdatedAt, State.Version);

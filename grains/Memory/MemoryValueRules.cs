@@ -19,6 +19,8 @@ public static class MemoryValueRules
                 $"The value for {entity} is {bytes} bytes (UTF-8); a memory value may be at most {maxBytes} bytes (Hive:Memory:MaxValueBytes). Store large data elsewhere and keep a reference here.",
                 entity);
         }
+        // JSON may spell NUL as \u0000 and still parse; the raw characters are what storage must hold.
+        HiveText.RequireStorable(json, $"The value for {entity}", entity);
         try
         {
             JsonDocument.Parse(json).Dispose();

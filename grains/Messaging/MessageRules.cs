@@ -17,8 +17,7 @@ public static class MessageRules
         if (draft.To is not null) HiveIds.Require(draft.To, "Recipient agent id");
         if (draft.ToRole is not null) HiveIds.Require(draft.ToRole, "Recipient role");
         HiveIds.Require(draft.Kind, "Message kind");
-        if (string.IsNullOrWhiteSpace(draft.Subject) || draft.Subject.Length > MessageLimits.MaxSubjectLength)
-            throw HiveException.Validation($"The message subject must be 1–{MessageLimits.MaxSubjectLength} characters and not blank.");
+        HiveText.Require(draft.Subject, "The message subject", MessageLimits.MaxSubjectLength);
         if (draft.Body is null) throw HiveException.Validation("The message body is required; it may be empty.");
         // Every character takes at least one UTF-8 byte, so a long string is rejected without encoding it.
         var bytes = draft.Body.Length > MessageLimits.MaxBodyBytes ? draft.Body.Length : Encoding.UTF8.GetByteCount(draft.Body);
@@ -27,6 +26,7 @@ public static class MessageRules
             throw HiveException.Validation(
                 $"The message body is at least {bytes} bytes of UTF-8; at most {MessageLimits.MaxBodyBytes} are allowed. Put large payloads in memory and send the key.");
         }
+        HiveText.RequireStorable(draft.Body, "The message body");
         if (draft.CorrelationId is not null) HiveIds.Require(draft.CorrelationId, "Correlation id");
         return draft;
     }

@@ -123,7 +123,7 @@ public sealed partial class TaskGrain(
     public async Task<TaskInfo> ReportProgress(string agentId, int percent, string? note)
     {
         if (percent is < 0 or > 100) throw HiveException.Validation($"Progress must be 0–100; got {percent}.", Entity);
-        if (note is { Length: > Limits.MaxTextLength }) throw HiveException.Validation($"A progress note may be at most {Limits.MaxTextLength} characters.", Entity);
+        HiveText.Optional(note, "A progress note", Limits.MaxTextLength, Entity);
         var from = Require(TaskTrigger.Progress, agentId);
         State.Status = HiveTaskStatus.InProgress;
         State.ProgressPercent = percent;
@@ -134,7 +134,7 @@ public sealed partial class TaskGrain(
 
     public async Task<TaskInfo> Complete(string agentId, string? result)
     {
-        if (result is { Length: > Limits.MaxTextLength }) throw HiveException.Validation($"A result may be at most {Limits.MaxTextLength} characters.", Entity);
+        HiveText.Optional(result, "A result", Limits.MaxTextLength, Entity);
         var from = Require(TaskTrigger.Complete, agentId);
         State.Result = result;
         State.ProgressPercent = 100;
@@ -152,8 +152,7 @@ public sealed partial class TaskGrain(
 
     public async Task<TaskInfo> Fail(string agentId, string error, FailureKind kind)
     {
-        if (string.IsNullOrWhiteSpace(error) || error.Length > Limits.MaxTextLength)
-            throw HiveException.Validation($"A failure needs an error of 1–{Limits.MaxTextLength} characters.", Entity);
+        HiveText.Require(error, "A failure's error", Limits.MaxTextLength, Entity);
         var trigger = kind == FailureKind.Permanent ? TaskTrigger.FailPermanent : TaskTrigger.FailTransient;
         var facts = new TaskFacts(AttemptsRemain: State.Spec is not null && State.Attempts < State.Spec.MaxAttempts);
         Require(trigger, agentId, facts);
@@ -172,7 +171,7 @@ public sealed partial class TaskGrain(
 
     public async Task<TaskInfo> Approve(string agentId, string? note)
     {
-        if (note is { Length: > Limits.MaxTextLength }) throw HiveException.Validation($"An approval note may be at most {Limits.MaxTextLength} characters.", Entity);
+        HiveText.Optional(note, "An approval note", Limits.MaxTextLength, Entity);
         var roles = await ApproverRolesAsync(agentId, TaskTrigger.Approve);
         var waiting = WaitingApprovals();
         var granted = roles.Intersect(waiting, StringComparer.Ordinal).ToArray();
@@ -434,11 +433,7 @@ public sealed partial class TaskGrain(
         if (State.Spec is null) throw HiveException.NotFound(Entity);
     }
 
-    private void RequireReason(string reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > Limits.MaxTextLength)
-            throw HiveException.Validation($"A reason of 1–{Limits.MaxTextLength} characters is required.", Entity);
-    }
+    private void RequireReason(string reason) => HiveText.Require(reason, "A reason", Limits.MaxTextLength, Entity);
 
     private ITaskGrain TaskOf(string id) => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(id));
 

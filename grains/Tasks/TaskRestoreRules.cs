@@ -17,10 +17,10 @@ public static class TaskRestoreRules
         if (!Enum.IsDefined(status)) throw fail($"{(int)status} is not a task status");
         if (restore.Attempts < 0 || restore.Attempts > spec.MaxAttempts) throw fail($"attempts must be 0–{spec.MaxAttempts}, got {restore.Attempts}");
         if (restore.ProgressPercent is < 0 or > 100) throw fail($"progress must be 0–100, got {restore.ProgressPercent}");
-        foreach (var text in new[] { restore.ProgressNote, restore.StatusReason, restore.Result })
-        {
-            if (text is { Length: > Limits.MaxTextLength }) throw fail($"a note, reason or result is longer than {Limits.MaxTextLength} characters");
-        }
+        var entity = "task/" + spec.Id;
+        HiveText.Optional(restore.ProgressNote, $"Task '{spec.Id}' cannot be restored: its progress note", Limits.MaxTextLength, entity);
+        HiveText.Optional(restore.StatusReason, $"Task '{spec.Id}' cannot be restored: its status reason", Limits.MaxTextLength, entity);
+        HiveText.Optional(restore.Result, $"Task '{spec.Id}' cannot be restored: its result", Limits.MaxTextLength, entity);
         if (restore.AssignedAgent is not null) HiveIds.Require(restore.AssignedAgent, "Assigned agent");
 
         var wasClaimed = TaskLifecycle.IsHeld(status) || status == HiveTaskStatus.Completed;
@@ -52,7 +52,8 @@ public static class TaskRestoreRules
         {
             HiveIds.Require(approval.AgentId, "Approving agent");
             if (!required.Contains(approval.Role, StringComparer.Ordinal)) throw fail($"role '{approval.Role}' approved it but is not a required approval");
-            if (approval.Note is { Length: > Limits.MaxTextLength }) throw fail($"an approval note is longer than {Limits.MaxTextLength} characters");
+            HiveText.Optional(approval.Note, $"Task '{spec.Id}' cannot be restored: the approval note of '{approval.AgentId}'", Limits.MaxTextLength,
+                "task/" + spec.Id);
         }
         if (approvals.Select(a => a.Role).Distinct(StringComparer.Ordinal).Count() != approvals.Count) throw fail("a role approved it twice");
         var allGiven = required.All(role => approvals.Any(a => a.Role == role));

@@ -11,10 +11,9 @@ public static class TaskSpecRules
         HiveIds.Require(spec.Id, "Task id");
         if (spec.Id != expectedId) throw HiveException.Validation($"The spec's id '{spec.Id}' does not match task '{expectedId}'.");
         var entity = "task/" + spec.Id;
-        RequireText(spec.Title, "title", Limits.MaxNameLength, entity);
+        HiveText.Require(spec.Title, $"Task '{spec.Id}': the title", Limits.MaxNameLength, entity);
         HiveIds.Require(spec.Type, "Task type");
-        if (spec.Description is { Length: > Limits.MaxTextLength })
-            throw HiveException.Validation($"Task '{spec.Id}': the description may be at most {Limits.MaxTextLength} characters.", entity);
+        HiveText.Optional(spec.Description, $"Task '{spec.Id}': the description", Limits.MaxTextLength, entity);
         if (spec.Priority is < 0 or > TaskSpec.MaxPriority)
             throw HiveException.Validation($"Task '{spec.Id}': priority must be 0–{TaskSpec.MaxPriority}; got {spec.Priority}.", entity);
         if ((spec.PrimaryRole is null) == (spec.PrimaryAgent is null))
@@ -63,11 +62,5 @@ public static class TaskSpecRules
                 throw HiveException.Validation($"Memory key '{HiveIds.Shorten(key)}' must look like namespace/channel/key, each part a valid id.", entity);
         }
         return list.Distinct(StringComparer.Ordinal).ToArray();
-    }
-
-    private static void RequireText(string? value, string field, int max, string entity)
-    {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > max)
-            throw HiveException.Validation($"The task {field} must be 1–{max} characters.", entity);
     }
 }

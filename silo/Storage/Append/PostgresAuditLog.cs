@@ -37,6 +37,9 @@ public sealed class PostgresAuditLog : IAuditLog, IAsyncDisposable
         long? before = query.PageToken is null ? null
             : long.TryParse(query.PageToken, NumberStyles.None, CultureInfo.InvariantCulture, out var token) ? token
             : throw HiveException.Validation($"Page token '{HiveIds.Shorten(query.PageToken)}' was not issued by this audit trail.");
+        // PostgreSQL cannot even compare such text: a filter holding it is a validation error, not a driver fault.
+        HiveText.RequireStorable(query.Entity, "Audit entity filter");
+        HiveText.RequireStorable(query.Actor, "Audit actor filter");
         return _db.ReadAsync(async (connection, token) =>
         {
             await using var command = AuditSql.QueryCommand(connection, query, before);
@@ -64,15 +67,19 @@ public sealed class PostgresAuditLog : IAuditLog, IAsyncDisposable
         }, idempotent: false, cancellationToken);
     }
 
+    /// <summary>
+    /// A <c>validation</c> error unless PostgreSQL can hold every text of the event. Checked before the event is queued:
+    /// in the batch it would fail every batch-mate too.
+    /// </summary>
     internal static void RequireStorable(AuditEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        StorableText.Require(e.Actor, "Audit actor");
-        StorableText.Require(e.Entity, "Audit entity");
-        StorableText.Require(e.Action, "Audit action");
-        StorableText.Require(e.From, "Audit from-status");
-        StorableText.Require(e.To, "Audit to-status");
-        StorableText.Require(e.Details, "Audit details");
-        StorableText.Require(e.TraceId, "Audit trace id");
+        HiveText.RequireStorable(e.Actor, "Audit actor");
+        HiveText.RequireStorable(e.Entity, "Audit entity");
+        HiveText.RequireStorable(e.Action, "Audit action");
+        HiveText.RequireStorable(e.From, "Audit from-status");
+        HiveText.RequireStorable(e.To, "Audit to-status");
+        HiveText.RequireStorable(e.Details, "Audit details");
+        HiveText.RequireStorable(e.TraceId, "Audit trace id");
     }
 }

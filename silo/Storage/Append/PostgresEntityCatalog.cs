@@ -32,6 +32,7 @@ public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.PageSize <= 0) return Task.FromResult<IReadOnlyList<CatalogEntry>>([]);
+        RequireStorable(query);
         return _db.ReadAsync(async (connection, token) =>
         {
             await using var command = CatalogSql.QueryCommand(connection, query);
@@ -87,16 +88,31 @@ public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
         }, idempotent: true, cancellationToken);
     }
 
+    /// <summary>
+    /// A <c>validation</c> error unless PostgreSQL can hold every text of the row. Checked before the row is queued: in
+    /// the batch it would fail every batch-mate too.
+    /// </summary>
     internal static void RequireStorable(CatalogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        StorableText.Require(entry.Id, "Catalog id");
-        StorableText.Require(entry.Status, "Catalog status");
-        StorableText.Require(entry.Title, "Catalog title");
-        StorableText.Require(entry.Type, "Catalog type");
-        StorableText.Require(entry.Owner, "Catalog owner");
-        StorableText.Require(entry.Scope, "Catalog scope");
-        StorableText.Require(entry.Host, "Catalog host");
-        foreach (var tag in entry.Tags) StorableText.Require(tag, "Catalog tag");
+        HiveText.RequireStorable(entry.Id, "Catalog id");
+        HiveText.RequireStorable(entry.Status, "Catalog status");
+        HiveText.RequireStorable(entry.Title, "Catalog title");
+        HiveText.RequireStorable(entry.Type, "Catalog type");
+        HiveText.RequireStorable(entry.Owner, "Catalog owner");
+        HiveText.RequireStorable(entry.Scope, "Catalog scope");
+        HiveText.RequireStorable(entry.Host, "Catalog host");
+        foreach (var tag in entry.Tags) HiveText.RequireStorable(tag, "Catalog tag");
+    }
+
+    /// <summary>A filter PostgreSQL cannot even compare (NUL, broken UTF-16) is a <c>validation</c> error, not a driver fault.</summary>
+    private static void RequireStorable(CatalogQuery query)
+    {
+        HiveText.RequireStorable(query.Status, "Catalog status filter");
+        HiveText.RequireStorable(query.Tag, "Catalog tag filter");
+        HiveText.RequireStorable(query.Type, "Catalog type filter");
+        HiveText.RequireStorable(query.Owner, "Catalog owner filter");
+        HiveText.RequireStorable(query.Scope, "Catalog scope filter");
+        HiveText.RequireStorable(query.AfterId, "Page token");
     }
 }

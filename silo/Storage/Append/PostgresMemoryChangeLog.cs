@@ -42,7 +42,7 @@ public sealed class PostgresMemoryChangeLog : IMemoryChangeLog, IAsyncDisposable
                     $"Change {i} of the append to channel {channel} has revision {changes[i].Revision}, not {changes[0].Revision + i}: revisions must not skip.");
             }
         }
-        StorableText.Require(channel, "Memory channel");
+        HiveText.RequireStorable(channel, "Memory channel");
         await Appends.SubmitAsync(new ChannelAppend(channel, changes), cancellationToken);
     }
 
@@ -94,9 +94,9 @@ public sealed class PostgresMemoryChangeLog : IMemoryChangeLog, IAsyncDisposable
     private static void RequireStorable(MemoryChange change)
     {
         ArgumentNullException.ThrowIfNull(change);
-        StorableText.Require(change.Key, "Memory key");
-        StorableText.Require(change.Value, "Memory value");
-        StorableText.Require(change.Author, "Memory change author");
+        HiveText.RequireStorable(change.Key, "Memory key");
+        HiveText.RequireStorable(change.Value, "Memory value");
+        HiveText.RequireStorable(change.Author, "Memory change author");
     }
 
     internal sealed record ChannelAppend(string Channel, IReadOnlyList<MemoryChange> Changes);

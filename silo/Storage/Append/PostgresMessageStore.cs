@@ -124,11 +124,11 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable
     private static void RequireStorable(Message m)
     {
         ArgumentNullException.ThrowIfNull(m);
-        StorableText.Require(m.From, "Message sender");
-        StorableText.Require(m.To, "Message recipient");
-        StorableText.Require(m.Kind, "Message kind");
-        StorableText.Require(m.Subject, "Message subject");
-        StorableText.Require(m.Body, "Message body");
-        StorableText.Require(m.CorrelationId, "Message correlation id");
+        HiveText.RequireStorable(m.From, "Message sender");
+        HiveText.RequireStorable(m.To, "Message recipient");
+        HiveText.RequireStorable(m.Kind, "Message kind");
+        HiveText.RequireStorable(m.Subject, "Message subject");
+        HiveText.RequireStorable(m.Body, "Message body");
+        HiveText.RequireStorable(m.CorrelationId, "Message correlation id");
     }
 }

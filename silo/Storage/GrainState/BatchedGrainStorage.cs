@@ -69,21 +69,15 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     public ValueTask DisposeAsync() => _writes.DisposeAsync();
 
     /// <summary>
-    /// The change riding along with this write, when it can be stored: text PostgreSQL refuses would fail every write of
-    /// the batch, so such a change is left to the recorder, which reports it to its caller alone.
+    /// The change riding along with this write. A write is stored whole or not at all: when its catalog row or audit event
+    /// holds text PostgreSQL refuses, the write fails here with that validation error and nothing is stored. Checked
+    /// before the write is queued, because in the batch it would fail every batch-mate too.
     /// </summary>
     private static StateCompanions? TakeCompanions()
     {
         if (StateCompanions.Current is not { } companions) return null;
-        try
-        {
-            PostgresEntityCatalog.RequireStorable(companions.Row);
-            if (companions.Change is { } change) PostgresAuditLog.RequireStorable(change);
-        }
-        catch (HiveException)
-        {
-            return null;
-        }
+        PostgresEntityCatalog.RequireStorable(companions.Row);
+        if (companions.Change is { } change) PostgresAuditLog.RequireStorable(change);
         return companions.Take() ? companions : null;
     }
 

@@ -90,6 +90,22 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_write_whose_change_cannot_be_stored_fails_whole_and_stores_nothing()
+    {
+        var id = "companion-" + Guid.NewGuid().ToString("N")[..8];
+        var grain = GrainId.Create("batched", GrainKeys.Agent(id));
+        var unstorable = new StateCompanions(Row(id, "Registered", 256) with { Title = "a\0" }, Audit(id, "registered"));
+
+        var e = await Assert.ThrowsAsync<HiveException>(() => WriteRidingAsync(Batched, grain, State("never stored"), unstorable));
+
+        Assert.Equal(HiveErrorCodes.Validation, e.Code);
+        Assert.False(unstorable.Taken);
+        Assert.Null((await ReadAsync(Batched, grain)).ETag);
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM hive_catalog WHERE id = '{id}'"));
+        Assert.Equal(0L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM hive_audit WHERE entity = 'agent/{id}'"));
+    }
+
+    [Fact]
     public async Task The_ado_net_writer_leaves_the_change_to_the_recorder()
     {
         var id = "companion-" + Guid.NewGuid().ToString("N")[..8];
