@@ -14,12 +14,14 @@ public sealed partial class MemoryChannelGrain(
     IEntityCatalog catalog,
     HiveClock clock,
     IOptions<MemoryOptions> options,
+    IOptions<HiveTimingOptions> timing,
     ILogger<MemoryChannelGrain> log) : Grain, IMemoryChannelGrain, IMemoryChannelSequencer
 {
     /// <summary>Bounds the reservations in flight, and so how far below the log's latest a lost activation's writes can be.</summary>
     internal const int MaxPending = 1000;
 
     private readonly TimeSpan _timeout = options.Value.ReservationTimeout;
+    private readonly TimeSpan _checkInterval = timing.Value.CheckInterval;
     private MemoryChannelPath _path;
     private RevisionWindow _window = null!;
     private TaskCompletionSource _advanced = NewSignal();
@@ -50,7 +52,7 @@ public sealed partial class MemoryChannelGrain(
         var revision = _window.Reserve(clock.Now + _timeout);
         // Keeps the activation (and its counter) alive until every reservation is settled.
         _overdueCheck ??= this.RegisterGrainTimer(static (self, _) => self.SettleOverdueAsync(), this,
-            new GrainTimerCreationOptions(_timeout / 4, _timeout / 4) { KeepAlive = true });
+            new GrainTimerCreationOptions(_checkInterval, _checkInterval) { KeepAlive = true });
         return Task.FromResult(revision);
     }
 
