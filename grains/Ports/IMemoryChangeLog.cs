@@ -14,7 +14,8 @@ public interface IMemoryChangeLog
 {
     /// <summary>
     /// Stores the changes, in any revision order, and returns when they are durable. Throws
-    /// <see cref="InvalidOperationException"/> and stores none when any of their revisions is already taken.
+    /// <see cref="InvalidOperationException"/> and stores none when any of their revisions is already taken by another
+    /// change or a skip; a change already stored exactly as given counts as stored (a retry).
     /// </summary>
     Task AppendAsync(string channel, IReadOnlyList<MemoryChange> changes, CancellationToken cancellationToken = default);
 

@@ -26,12 +26,16 @@ public sealed class InMemoryMemoryChangeLog : IMemoryChangeLog
         {
             var log = LogOf(channel);
             var seen = new HashSet<long>();
+            var fresh = new List<MemoryChange>(changes.Count);
             foreach (var change in changes)
             {
+                // The very change already stored is a retry, not a rival: it counts as stored, as in PostgreSQL.
+                if (log.Entries.TryGetValue(change.Revision, out var stored) && change.Equals(stored) && seen.Add(change.Revision)) continue;
                 if (!log.IsFree(change.Revision, _retention) || !seen.Add(change.Revision))
                     throw new InvalidOperationException($"Revision {change.Revision} of channel {channel} is already taken; none of the {changes.Count} changes were stored.");
+                fresh.Add(change);
             }
-            foreach (var change in changes) log.Entries.Add(change.Revision, change);
+            foreach (var change in fresh) log.Entries.Add(change.Revision, change);
             log.Trim(_retention);
         }
         return Task.CompletedTask;

@@ -74,6 +74,18 @@ public abstract class MemoryChangeLogContract : StoreContract
     }
 
     [Fact]
+    public async Task Appending_changes_already_stored_exactly_as_given_is_a_retry_and_succeeds()
+    {
+        var log = await CreateAsync(10);
+        var changes = Changes(1, 2);
+        await log.AppendAsync(Channel, changes);
+
+        await log.AppendAsync(Channel, changes);
+
+        Assert.Equal(changes, (await log.ReadAsync(Channel, 0, 10)).Changes);
+    }
+
+    [Fact]
     public async Task Revisions_may_arrive_out_of_order_and_are_read_in_order()
     {
         var log = await CreateAsync(10);
