@@ -159,7 +159,7 @@ public sealed partial class MemoryKeyGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Memory key {Key} version {Version} expired (time to live ran out at {ExpiresAt:O})")]
     private static partial void LogExpiring(ILogger logger, string key, long version, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Memory key {Key}: the write for revision {Revision} failed; the revision stays unused")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Memory key {Key}: the write for revision {Revision} failed; unless storage holds it after all, the revision stays unused")]
     private static partial void LogWriteFailed(ILogger logger, string key, long revision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Memory key {Key}: could not report revision {Revision} to its channel; the channel settles it after its timeout")]

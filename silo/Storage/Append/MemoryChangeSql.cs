@@ -5,14 +5,12 @@ using Npgsql;
 namespace Hive.Silo.Storage.Append;
 
 /// <summary>
-/// The memory change log's statements and row mapping. A revision is taken once, by a change or by a skip row
-/// (<see cref="SkipKind"/>), and the primary key (channel, revision) refuses any second claim.
+/// The memory change log's statements and row mapping. A revision is taken once, by a change or by a skip row (kind -1:
+/// a revision whose write failed or was given up, never returned by reads), and the primary key (channel, revision)
+/// refuses any second claim.
 /// </summary>
 internal static class MemoryChangeSql
 {
-    /// <summary>The <c>kind</c> of a skip row: a revision whose write failed or was given up. Never returned by reads.</summary>
-    public const short SkipKind = -1;
-
     // Inserts the changes whose revision is free and inside the retained window (older ones would be trimmed unseen).
     // Per change: whether this statement inserted it, and whether the row already there is this very change (a batch
     // retried after its commit was lost). The final SELECT sees the table as it was before the insert.
