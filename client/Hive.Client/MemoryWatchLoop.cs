@@ -34,6 +34,8 @@ internal sealed class MemoryWatchLoop(Func<long, CancellationToken, Task<WatchRe
                 yield return MemoryWatchEvent.CompactedAt(after);
                 continue;
             }
+            // Nothing but skipped revisions up to the current one (a failed write leaves its revision unused): move past them.
+            if (result.Changes.Count == 0) after = Math.Max(after, result.CurrentRevision);
             foreach (var change in result.Changes)
             {
                 if (change.Revision <= after) continue; // never yield a revision twice, whatever a server answers

@@ -1,19 +1,22 @@
 using Hive.Audit;
+using Hive.Memory;
 using Hive.Ports;
 
 namespace Hive.Common;
 
-/// <summary>Publishes a grain's change: the catalog row and the audit event, together.</summary>
-public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, HiveMetrics metrics)
+/// <summary>Publishes a grain's change: the catalog row, the audit event and (for memory keys) the change-log row, together.</summary>
+public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMemoryChangeLog memoryLog, HiveMetrics metrics)
 {
     /// <summary>
     /// Writes the grain's state and publishes the change with it: in the same transaction where the grain storage can
     /// (<see cref="StateCompanions"/>), else right after the write. A failed write calls <paramref name="discardActivation"/>
-    /// (see <see cref="PersistentStateExtensions.WriteOrDiscardAsync"/>) and publishes nothing.
+    /// (see <see cref="PersistentStateExtensions.WriteOrDiscardAsync"/>) and publishes nothing: a memory change reaches its
+    /// channel's log only once the state holding it is stored.
     /// </summary>
-    public async Task SaveAsync<T>(IPersistentState<T> state, CatalogEntry row, AuditEvent? change, Action discardActivation)
+    public async Task SaveAsync<T>(IPersistentState<T> state, CatalogEntry row, AuditEvent? change, Action discardActivation,
+        MemoryLogEntry? memory = null)
     {
-        var companions = new StateCompanions(row, change);
+        var companions = new StateCompanions(row, change, memory);
         StateCompanions.Current = companions;
         try
         {
@@ -24,15 +27,17 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, Hive
             StateCompanions.Current = null;
         }
         if (companions.Taken) Measure(row, change);
-        else await RecordAsync(row, change);
+        else await RecordAsync(row, change, memory);
     }
 
     /// <summary>Publishes a change that needs no state write of its own (a row-only update), or follows one.</summary>
-    public Task RecordAsync(CatalogEntry row, AuditEvent? change)
+    public Task RecordAsync(CatalogEntry row, AuditEvent? change, MemoryLogEntry? memory = null)
     {
         Measure(row, change);
-        var rowWrite = catalog.UpsertAsync([row]);
-        return change is null ? rowWrite : Task.WhenAll(rowWrite, audit.AppendAsync([change]));
+        var writes = new List<Task>(3) { catalog.UpsertAsync([row]) };
+        if (change is not null) writes.Add(audit.AppendAsync([change]));
+        if (memory is not null) writes.Add(memoryLog.AppendAsync(memory.Channel, [memory.Change]));
+        return Task.WhenAll(writes);
     }
 
     private void Measure(CatalogEntry row, AuditEvent? change)

@@ -1,20 +1,24 @@
 using Hive.Audit;
+using Hive.Memory;
 using Hive.Ports;
 
 namespace Hive.Common;
 
 /// <summary>
-/// The catalog row and audit event that publish a grain's next state write. While the grain writes its state they ride
+/// The catalog row, audit event and memory change-log row that publish a grain's next state write. While the grain writes its state they ride
 /// along (<see cref="Current"/>): a grain storage that can commit them in the same transaction takes them, and the
 /// change is then published exactly when the state is stored. Otherwise <see cref="ChangeRecorder"/> writes them after.
 /// </summary>
-public sealed class StateCompanions(CatalogEntry row, AuditEvent? change)
+public sealed class StateCompanions(CatalogEntry row, AuditEvent? change, MemoryLogEntry? memory = null)
 {
     private static readonly AsyncLocal<StateCompanions?> Riding = new();
 
     public CatalogEntry Row { get; } = row;
 
     public AuditEvent? Change { get; } = change;
+
+    /// <summary>The memory change this write makes, for its channel's log; its revision is refused if already taken.</summary>
+    public MemoryLogEntry? Memory { get; } = memory;
 
     /// <summary>True once a storage took them: they commit, or fail, with the state write.</summary>
     public bool Taken { get; private set; }

@@ -1,45 +1,70 @@
 using Hive.Ports;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Memory;
 
 /// <summary>
-/// One memory channel. It keeps no state of its own: its revision is the log's latest when it activates, and its
-/// catalog row is written once per activation. Calls interleave, so watchers wait without blocking writers, and
-/// writers that arrive together share one log append.
+/// One memory channel. It keeps no state of its own: it hands out revisions from a counter (no I/O), its keys write
+/// each change to the log in their own state transaction and report back, and watchers read the log only up to the
+/// highest revision below which every reservation is settled. Revisions whose write failed or went silent are taken
+/// as skips in the log, so a revision holds at most one change, ever. Calls interleave, so watchers never block writers.
 /// </summary>
 public sealed partial class MemoryChannelGrain(
     IMemoryChangeLog changeLog,
     IEntityCatalog catalog,
     HiveClock clock,
-    ILogger<MemoryChannelGrain> log) : Grain, IMemoryChannelGrain
+    IOptions<MemoryOptions> options,
+    IOptions<HiveTimingOptions> timing,
+    ILogger<MemoryChannelGrain> log) : Grain, IMemoryChannelGrain, IMemoryChannelSequencer
 {
+    /// <summary>Bounds the reservations in flight, and so how far below the log's latest a lost activation's writes can be.</summary>
+    internal const int MaxPending = 1000;
+
+    private readonly TimeSpan _timeout = options.Value.ReservationTimeout;
+    private readonly TimeSpan _checkInterval = timing.Value.CheckInterval;
     private MemoryChannelPath _path;
-    private ChangeSequencer _sequencer = null!;
+    private RevisionWindow _window = null!;
+    private TaskCompletionSource _advanced = NewSignal();
+    private IGrainTimer? _overdueCheck;
     private bool _listed;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _path = MemoryChannelPath.Parse(GrainKeys.IdOf(this.GetPrimaryKeyString()));
-        _sequencer = new ChangeSequencer(_path.Id, changeLog);
-        return _sequencer.LoadAsync(cancellationToken);
+        var latest = await changeLog.LatestRevisionAsync(_path.Id, cancellationToken);
+        // A lost activation may have handed out revisions whose writes are still in flight. Taking the empty ones
+        // below the latest as skips makes those writes fail rather than land behind watchers that already passed them.
+        if (latest > 0)
+        {
+            var from = Math.Max(1, latest - MaxPending + 1);
+            await changeLog.SkipAsync(_path.Id, Enumerable.Range(0, (int)(latest - from + 1)).Select(i => from + i).ToArray(), cancellationToken);
+        }
+        _window = new RevisionWindow(latest);
     }
 
-    public async Task<long> Record(MemoryChange change)
+    Task<long> IMemoryChannelSequencer.Reserve()
     {
-        ArgumentNullException.ThrowIfNull(change);
-        long revision;
-        try
+        if (_window.Pending >= MaxPending)
         {
-            revision = await _sequencer.RecordAsync(change);
-        }
-        catch (Exception e)
-        {
-            LogAppendFailed(log, e, _path.Id);
             throw new HiveException(HiveErrorCodes.StorageUnavailable,
-                $"The change log of {_path.Entity} could not be written, so key '{change.Key}' was not changed. Try again.", _path.Entity);
+                $"{_path.Entity} has {MaxPending} writes in flight, so this one was not started. Try again.", _path.Entity);
         }
-        await ListOnceAsync(revision);
-        return revision;
+        var revision = _window.Reserve(clock.Now + _timeout);
+        // Keeps the activation (and its counter) alive until every reservation is settled.
+        _overdueCheck ??= this.RegisterGrainTimer(static (self, _) => self.SettleOverdueAsync(), this,
+            new GrainTimerCreationOptions(_checkInterval, _checkInterval) { KeepAlive = true });
+        return Task.FromResult(revision);
+    }
+
+    async Task IMemoryChannelSequencer.Settle(long revision, bool stored)
+    {
+        if (stored)
+        {
+            Advance(_window.Settle(revision));
+            await ListOnceAsync(revision);
+            return;
+        }
+        await SkipAsync([revision]);
     }
 
     public async Task<WatchResult> Watch(long sinceRevision, int maxChanges, TimeSpan wait)
@@ -51,12 +76,12 @@ public sealed partial class MemoryChannelGrain(
         if (wait < TimeSpan.Zero)
             throw HiveException.Validation($"A watch cannot wait a negative time; got {wait}.", _path.Entity);
 
-        var nextBatch = _sequencer.NextBatch;
-        if (_sequencer.Revision == sinceRevision && wait > TimeSpan.Zero)
+        var advanced = _advanced.Task;
+        if (_window.Visible == sinceRevision && wait > TimeSpan.Zero)
         {
             try
             {
-                await nextBatch.WaitAsync(wait < MemoryLimits.MaxWatchWait ? wait : MemoryLimits.MaxWatchWait);
+                await advanced.WaitAsync(wait < MemoryLimits.MaxWatchWait ? wait : MemoryLimits.MaxWatchWait);
             }
             catch (TimeoutException)
             {
@@ -68,14 +93,54 @@ public sealed partial class MemoryChannelGrain(
 
     private async Task<WatchResult> ReadAsync(long sinceRevision, int maxChanges)
     {
-        // Only revisions already acknowledged to their writers are shown, so a watcher never holds a revision
-        // this activation does not know; anything above it was never issued (e.g. an in-memory log that restarted).
-        var current = _sequencer.Revision;
+        // Only settled revisions are shown: a watcher never holds a revision a slow writer could still fill in, and
+        // anything above it was never issued by this activation (e.g. an in-memory log that restarted).
+        var current = _window.Visible;
         if (sinceRevision > current) return new WatchResult([], current, Compacted: true);
         if (sinceRevision == current) return new WatchResult([], current, Compacted: false);
         var read = await changeLog.ReadAsync(_path.Id, sinceRevision, maxChanges);
         if (sinceRevision + 1 < read.OldestRevision) return new WatchResult([], current, Compacted: true);
         return new WatchResult(read.Changes.Where(c => c.Revision <= current).ToArray(), current, Compacted: false);
+    }
+
+    private Task SettleOverdueAsync()
+    {
+        if (_window.Pending == 0)
+        {
+            _overdueCheck?.Dispose();
+            _overdueCheck = null;
+            return Task.CompletedTask;
+        }
+        var overdue = _window.Overdue(clock.Now);
+        if (overdue.Count == 0) return Task.CompletedTask;
+        LogOverdue(log, _path.Id, overdue.Count, overdue[0]);
+        return SkipAsync(overdue);
+    }
+
+    /// <summary>Settles revisions whose writes failed or went silent, once the log's answer for them is final.</summary>
+    private async Task SkipAsync(IReadOnlyList<long> revisions)
+    {
+        try
+        {
+            await changeLog.SkipAsync(_path.Id, revisions);
+        }
+        catch (Exception e)
+        {
+            // They stay pending, so watchers wait; the overdue check tries again.
+            LogSkipFailed(log, e, _path.Id, revisions[0]);
+            return;
+        }
+        var moved = false;
+        foreach (var revision in revisions) moved |= _window.Settle(revision);
+        Advance(moved);
+    }
+
+    private void Advance(bool moved)
+    {
+        if (!moved) return;
+        var advanced = _advanced;
+        _advanced = NewSignal();
+        advanced.SetResult();
     }
 
     private async Task ListOnceAsync(long revision)
@@ -88,14 +153,19 @@ public sealed partial class MemoryChannelGrain(
         }
         catch (Exception e)
         {
-            // The change is already in the log; failing the write now would misreport it. The next change lists again.
+            // The change is already stored; failing now would misreport it. The next change lists again.
             _listed = false;
             LogListFailed(log, e, _path.Id);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Memory channel {Channel}: appending to the change log failed")]
-    private static partial void LogAppendFailed(ILogger logger, Exception exception, string channel);
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Memory channel {Channel}: {Count} writes did not report within the reservation timeout (first: revision {Revision}); taking them as skips")]
+    private static partial void LogOverdue(ILogger logger, string channel, int count, long revision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Memory channel {Channel}: could not take unused revisions from {Revision} as skips; watchers wait and the channel tries again")]
+    private static partial void LogSkipFailed(ILogger logger, Exception exception, string channel, long revision);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Memory channel {Channel}: could not write its catalog row; the next change tries again")]
     private static partial void LogListFailed(ILogger logger, Exception exception, string channel);

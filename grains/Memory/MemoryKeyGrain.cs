@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Hive.Memory;
 
 /// <summary>
-/// One memory key. A write is validated, recorded in the channel's log (which numbers it), written to state, then
-/// published to the catalog. While the value has a time to live a keep-alive timer removes it when it runs out;
+/// One memory key. A write is validated, numbered by the channel, then stored with its change-log row, catalog row and
+/// audit event in one transaction. While the value has a time to live a keep-alive timer removes it when it runs out;
 /// the catalog row's wake time lets the deadline sweeper do the same after the activation is lost.
 /// </summary>
 public sealed partial class MemoryKeyGrain(
@@ -80,13 +80,18 @@ public sealed partial class MemoryKeyGrain(
         return true;
     }
 
-    /// <summary>Records the change in the channel's log first, so watchers learn of every state this key ever had.</summary>
+    /// <summary>
+    /// Takes a revision from the channel, then writes the state, the change's log row, catalog row and audit event in one
+    /// transaction (or, where the storage cannot, the log, catalog and audit right after the state). The channel learns
+    /// the outcome either way: a write that failed leaves its revision unused, never a logged change storage lacks.
+    /// </summary>
     private async Task ApplyAsync(MemoryChangeKind kind, string? value, string author, DateTimeOffset? expiresAt)
     {
         var now = clock.Now;
         var version = State.Version + 1;
-        var channel = GrainFactory.GetGrain<IMemoryChannelGrain>(Path.Channel.GrainKey);
-        var revision = await channel.Record(new MemoryChange(0, Path.Key, kind, version, value, author, now));
+        var sequencer = GrainFactory.GetGrain<IMemoryChannelSequencer>(Path.Channel.GrainKey);
+        var revision = await sequencer.Reserve();
+        var change = new MemoryChange(revision, Path.Key, kind, version, value, author, now);
         var before = State;
         stored.State = new MemoryKeyState
         {
@@ -99,14 +104,36 @@ public sealed partial class MemoryKeyGrain(
             Revision = revision,
             LastChange = kind,
         };
-        await recorder.SaveAsync(stored, MemoryKeyCatalogRow.From(Path, State), null, () =>
+        var written = false;
+        try
         {
-            // The log already holds this change; storage may or may not. The next activation starts from what storage has.
-            stored.State = before;
-            LogWriteFailed(log, Path.Id, revision);
-            DeactivateOnIdle();
-        });
+            await recorder.SaveAsync(stored, MemoryKeyCatalogRow.From(Path, State), MemoryChangeAudit.From(Path, change, before.Version), () =>
+            {
+                // Storage may or may not hold the write (an unconfirmed commit): the next activation starts from what it has.
+                stored.State = before;
+                LogWriteFailed(log, Path.Id, revision);
+                DeactivateOnIdle();
+            }, new MemoryLogEntry(Path.Channel.Id, change));
+            written = true;
+        }
+        finally
+        {
+            await SettleAsync(sequencer, revision, written);
+        }
         WatchExpiry();
+    }
+
+    /// <summary>The write's own outcome stands whatever happens here: an unsettled revision is settled by the channel's timeout.</summary>
+    private async Task SettleAsync(IMemoryChannelSequencer sequencer, long revision, bool written)
+    {
+        try
+        {
+            await sequencer.Settle(revision, written);
+        }
+        catch (Exception e)
+        {
+            LogSettleFailed(log, e, Path.Id, revision);
+        }
     }
 
     private void WatchExpiry()
@@ -132,6 +159,9 @@ public sealed partial class MemoryKeyGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Memory key {Key} version {Version} expired (time to live ran out at {ExpiresAt:O})")]
     private static partial void LogExpiring(ILogger logger, string key, long version, DateTimeOffset expiresAt);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Memory key {Key}: state write failed after the change was logged at revision {Revision}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Memory key {Key}: the write for revision {Revision} failed; unless storage holds it after all, the revision stays unused")]
     private static partial void LogWriteFailed(ILogger logger, string key, long revision);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Memory key {Key}: could not report revision {Revision} to its channel; the channel settles it after its timeout")]
+    private static partial void LogSettleFailed(ILogger logger, Exception exception, string key, long revision);
 }

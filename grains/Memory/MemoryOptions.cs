@@ -14,4 +14,11 @@ public sealed class MemoryOptions
     /// <summary>How many recent changes each channel's log keeps for watchers; older revisions answer "compacted".</summary>
     [Range(1, 1_000_000, ErrorMessage = "Hive:Memory:ChangeLogRetention must be 1–1000000 changes.")]
     public int ChangeLogRetention { get; set; } = 1000;
+
+    /// <summary>
+    /// How long a channel waits for a key to report a write it took a revision for (the key's silo may have died).
+    /// Watchers do not pass that revision meanwhile; afterwards the channel takes it as a skip and a late write is refused.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = "Hive:Memory:ReservationTimeout must be 1 s–10 min.")]
+    public TimeSpan ReservationTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

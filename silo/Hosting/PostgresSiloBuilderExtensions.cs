@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Hive.Memory;
 using Hive.Silo.Storage.Append;
 using Hive.Silo.Storage.GrainState;
 using Hive.Silo.Storage.GroupCommit;
@@ -50,6 +51,7 @@ public static class PostgresSiloBuilderExtensions
             new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()),
             services.GetRequiredService<IActivatorProvider>(),
             services.GetRequiredService<IOptions<GroupCommitOptions>>().Value,
+            services.GetRequiredService<IOptions<MemoryOptions>>().Value.ChangeLogRetention,
             services.GetRequiredService<ILogger<BatchedGrainStorage>>()));
         return silo;
     }

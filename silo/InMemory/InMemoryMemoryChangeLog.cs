@@ -3,12 +3,13 @@ using Hive.Memory;
 namespace Hive.Silo.InMemory;
 
 /// <summary>
-/// The memory change log for single-process mode: the last <c>retention</c> changes of each channel, gone when the
-/// process ends. Old changes are dropped in chunks, so an append costs O(1) amortised and a read is an index lookup.
+/// The memory change log for single-process mode: the newest <c>retention</c> revisions of each channel (changes and
+/// skips), gone when the process ends. Revisions may arrive in any order, since keys store them as their writes finish.
+/// Old revisions are dropped in chunks, and a dropped revision counts as taken, so it can never be written again.
 /// </summary>
 public sealed class InMemoryMemoryChangeLog : IMemoryChangeLog
 {
-    private readonly Dictionary<string, List<MemoryChange>> _channels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChannelLog> _channels = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly int _retention;
 
@@ -23,19 +24,34 @@ public sealed class InMemoryMemoryChangeLog : IMemoryChangeLog
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
         {
-            var log = _channels.TryGetValue(channel, out var known) ? known : [];
-            var latest = LatestOf(log);
-            for (var i = 0; i < changes.Count; i++)
+            var log = LogOf(channel);
+            var seen = new HashSet<long>();
+            var fresh = new List<MemoryChange>(changes.Count);
+            foreach (var change in changes)
             {
-                if (changes[i].Revision != latest + 1 + i)
-                {
-                    throw new InvalidOperationException(
-                        $"Channel {channel} is at revision {latest}; change {i} of the append has revision {changes[i].Revision}, not {latest + 1 + i}.");
-                }
+                // The very change already stored is a retry, not a rival: it counts as stored, as in PostgreSQL.
+                if (log.Entries.TryGetValue(change.Revision, out var stored) && change.Equals(stored) && seen.Add(change.Revision)) continue;
+                if (!log.IsFree(change.Revision, _retention) || !seen.Add(change.Revision))
+                    throw new InvalidOperationException($"Revision {change.Revision} of channel {channel} is already taken; none of the {changes.Count} changes were stored.");
+                fresh.Add(change);
             }
-            log.AddRange(changes);
-            if (log.Count >= 2 * _retention) log.RemoveRange(0, log.Count - _retention);
-            _channels[channel] = log;
+            foreach (var change in fresh) log.Entries.Add(change.Revision, change);
+            log.Trim(_retention);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task SkipAsync(string channel, IReadOnlyList<long> revisions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(revisions);
+        lock (_gate)
+        {
+            var log = LogOf(channel);
+            foreach (var revision in revisions)
+            {
+                if (log.IsFree(revision, _retention)) log.Entries.Add(revision, null);
+            }
+            log.Trim(_retention);
         }
         return Task.CompletedTask;
     }
@@ -44,22 +60,66 @@ public sealed class InMemoryMemoryChangeLog : IMemoryChangeLog
     {
         lock (_gate)
         {
-            if (!_channels.TryGetValue(channel, out var log) || log.Count == 0) return Task.FromResult(new MemoryLogRead([], 1, 0));
-            var latest = LatestOf(log);
+            if (!_channels.TryGetValue(channel, out var log) || log.Entries.Count == 0) return Task.FromResult(new MemoryLogRead([], 1, 0));
+            var keys = log.Entries.Keys;
+            var latest = keys[^1];
             // The list may hold up to twice the retention between trims; the log promises only the retention.
-            var oldest = Math.Max(latest - _retention + 1, log[0].Revision);
-            var from = Math.Max(afterRevision + 1, oldest);
-            var count = (int)Math.Clamp(latest - from + 1, 0, max);
-            MemoryChange[] changes = count == 0 ? [] : log.GetRange((int)(from - log[0].Revision), count).ToArray();
+            var oldest = Math.Max(latest - _retention + 1, keys[0]);
+            var changes = new List<MemoryChange>();
+            for (var i = LowerBound(keys, Math.Max(afterRevision + 1, oldest)); i < keys.Count && changes.Count < max; i++)
+            {
+                if (log.Entries.Values[i] is { } change) changes.Add(change);
+            }
             return Task.FromResult(new MemoryLogRead(changes, oldest, latest));
         }
     }
 
     public Task<long> LatestRevisionAsync(string channel, CancellationToken cancellationToken = default)
     {
-        lock (_gate) return Task.FromResult(_channels.TryGetValue(channel, out var log) ? LatestOf(log) : 0);
+        lock (_gate) return Task.FromResult(_channels.TryGetValue(channel, out var log) && log.Entries.Count > 0 ? log.Entries.Keys[^1] : 0);
     }
 
-    /// <summary>Trimming always leaves the newest changes, so the last one is the latest revision.</summary>
-    private static long LatestOf(List<MemoryChange> log) => log.Count == 0 ? 0 : log[^1].Revision;
+    private ChannelLog LogOf(string channel)
+    {
+        if (!_channels.TryGetValue(channel, out var log)) _channels[channel] = log = new ChannelLog();
+        return log;
+    }
+
+    /// <summary>The index of the first revision at or above <paramref name="revision"/>.</summary>
+    private static int LowerBound(IList<long> keys, long revision)
+    {
+        int low = 0, high = keys.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (keys[mid] < revision) low = mid + 1;
+            else high = mid;
+        }
+        return low;
+    }
+
+    /// <summary>One channel's revisions (a null change is a skip) and the highest one dropped.</summary>
+    private sealed class ChannelLog
+    {
+        public SortedList<long, MemoryChange?> Entries { get; private set; } = [];
+
+        public long Dropped { get; private set; }
+
+        /// <summary>Not taken, and not older than the retained window (as in PostgreSQL, where such a row would be trimmed unseen).</summary>
+        public bool IsFree(long revision, int retention) =>
+            revision > Dropped && (Entries.Count == 0 || revision > Entries.Keys[^1] - retention) && !Entries.ContainsKey(revision);
+
+        /// <summary>Rebuilds once the list holds twice the retention, so dropping costs O(1) per revision amortised.</summary>
+        public void Trim(int retention)
+        {
+            if (Entries.Count < 2 * retention) return;
+            Dropped = Math.Max(Dropped, Entries.Keys[^1] - retention);
+            var kept = new SortedList<long, MemoryChange?>(2 * retention);
+            foreach (var (revision, change) in Entries)
+            {
+                if (revision > Dropped) kept.Add(revision, change);
+            }
+            Entries = kept;
+        }
+    }
 }

@@ -26,6 +26,5 @@ internal sealed class Stores(NpgsqlDataSource dataSource, GroupCommitOptions gro
 
     public PostgresMessageStore Messages() => new(Calls, Options.Create(groupCommit), _logs.CreateLogger<PostgresMessageStore>());
 
-    public PostgresMemoryChangeLog MemoryLog() =>
-        new(Calls, Options.Create(new MemoryOptions()), Options.Create(groupCommit), _logs.CreateLogger<PostgresMemoryChangeLog>());
+    public PostgresMemoryChangeLog MemoryLog() => new(Calls, Options.Create(new MemoryOptions()));
 }

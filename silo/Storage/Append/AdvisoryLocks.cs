@@ -3,7 +3,7 @@ using Npgsql;
 namespace Hive.Silo.Storage.Append;
 
 /// <summary>
-/// Transaction-scoped advisory locks on the keys a batch appends to (memory channels, inboxes). Holding them, the
+/// Transaction-scoped advisory locks on the keys a batch appends to (inboxes). Holding them, the
 /// batch's next statements see every append that committed before it and none can slip in until it commits, so the
 /// "does this continue the latest?" check is exact and a loser is refused alone instead of failing its batch on a
 /// duplicate key. Taken in hash order in one statement, so two batches never wait on each other in a cycle.
@@ -11,7 +11,6 @@ namespace Hive.Silo.Storage.Append;
 internal static class AdvisoryLocks
 {
     /// <summary>The first key of the two-key lock space, one per table, so Hive's locks stay apart from anyone else's.</summary>
-    public const int MemoryChannels = 0x48564D43; // "HVMC"
     public const int Inboxes = 0x48564D53; // "HVMS"
 
     private const string Lock = """

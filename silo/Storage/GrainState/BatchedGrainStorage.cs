@@ -12,8 +12,9 @@ namespace Hive.Silo.Storage.GrainState;
 /// Grain state in PostgreSQL with group commit: the writes of every grain on the silo that arrive while a batch commits
 /// go together in the next one — one statement and one commit (one WAL flush) for the lot, where Orleans' ADO.NET
 /// provider spends a connection checkout, a statement and a commit on each. The catalog rows and audit events that
-/// publish those writes (<see cref="StateCompanions"/>) commit in the same transaction, so a change is listed and
-/// audited exactly when it is stored, at the cost of one commit instead of three. Same contract: versions grow by one, a write
+/// publish those writes (<see cref="StateCompanions"/>) and the memory changes they make commit in the same transaction,
+/// so a change is listed, audited and logged exactly when it is stored, at the cost of one commit instead of four. A
+/// memory change whose revision is already taken fails its write alone, whole. Same contract: versions grow by one, a write
 /// or clear with a stale version is an <see cref="InconsistentStateException"/> and changes nothing, a clear keeps the
 /// row (empty) so its version keeps growing. Failures for lack of the database reach callers as storage-unavailable.
 /// </summary>
@@ -23,12 +24,15 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly PostgresCalls _db;
     private readonly IGrainStorageSerializer _serializer;
     private readonly IActivatorProvider _activators;
+    private readonly int _memoryRetention;
     private readonly GroupCommitter<StateWrite> _writes;
 
     public BatchedGrainStorage(string name, string serviceId, PostgresCalls db, IGrainStorageSerializer serializer,
-        IActivatorProvider activators, GroupCommitOptions options, ILogger log)
+        IActivatorProvider activators, GroupCommitOptions options, int memoryRetention, ILogger log)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryRetention, 1);
         _serviceId = serviceId;
+        _memoryRetention = memoryRetention;
         _db = db;
         _serializer = serializer;
         _activators = activators;
@@ -78,6 +82,7 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         if (StateCompanions.Current is not { } companions) return null;
         PostgresEntityCatalog.RequireStorable(companions.Row);
         if (companions.Change is { } change) PostgresAuditLog.RequireStorable(change);
+        if (companions.Memory is { } memory) PostgresMemoryChangeLog.RequireStorable(memory);
         return companions.Take() ? companions : null;
     }
 
@@ -89,6 +94,13 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         try
         {
             await _writes.SubmitAsync(write);
+        }
+        catch (RevisionTakenException)
+        {
+            var memory = companions!.Memory!;
+            throw new HiveException(HiveErrorCodes.StorageUnavailable,
+                $"Revision {memory.Change.Revision} of memory channel {memory.Channel} was given up before this write of key '{memory.Change.Key}' "
+                + "reached storage (it took too long, or the channel moved), so nothing was changed. Try again.");
         }
         catch (StaleVersionException)
         {
@@ -103,9 +115,11 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         // Safe to retry after an unconfirmed commit: a write that already landed is recognised and confirmed.
         _db.WriteAsync<Exception?[]?>(async (connection, transaction, token) =>
         {
+            // Memory changes go first: a write whose revision is taken is left out before any state row changes.
+            var (refused, logged) = await LogMemoryChangesAsync(connection, transaction, batch, token);
             var stale = new HashSet<StateWrite>(ReferenceEqualityComparer.Instance);
             var publish = new List<StateCompanions>();
-            foreach (var round in GrainStateSql.Rounds(batch))
+            foreach (var round in GrainStateSql.Rounds(refused.Count == 0 ? batch : batch.Where(w => !refused.Contains(w)).ToArray()))
             {
                 var results = await GrainStateSql.WriteAsync(connection, transaction, _serviceId, round, token);
                 for (var i = 0; i < round.Count; i++)
@@ -120,9 +134,41 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
                     if (round[i].Companions is { } companions && !results[i].Replayed) publish.Add(companions);
                 }
             }
+            // A change whose state write was stale never happened: its revision becomes a skip, never a phantom.
+            await MemoryChangeSql.UnwriteAsync(connection, transaction, stale.Where(logged.Contains).Select(w => w.Companions!.Memory!).ToArray(), token);
             await PublishAsync(connection, transaction, publish, token);
-            return stale.Count == 0 ? null : batch.Select(w => stale.Contains(w) ? new StaleVersionException() : null).ToArray<Exception?>();
+            if (stale.Count == 0 && refused.Count == 0) return null;
+            return batch.Select(w => stale.Contains(w) ? new StaleVersionException() : refused.Contains(w) ? new RevisionTakenException() : (Exception?)null)
+                .ToArray();
         }, idempotent: true, cancellationToken);
+
+    /// <summary>
+    /// Inserts the batch's memory changes. Returns the writes whose revision is taken (by another change, a skip, or an
+    /// earlier write of this batch) and those whose change this transaction inserted.
+    /// </summary>
+    private async Task<(HashSet<StateWrite> Refused, HashSet<StateWrite> Logged)> LogMemoryChangesAsync(NpgsqlConnection connection,
+        NpgsqlTransaction transaction, IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken)
+    {
+        var refused = new HashSet<StateWrite>(ReferenceEqualityComparer.Instance);
+        var logged = new HashSet<StateWrite>(ReferenceEqualityComparer.Instance);
+        var claimed = new HashSet<(string, long)>();
+        var writes = new List<StateWrite>();
+        foreach (var write in batch)
+        {
+            if (write.Companions?.Memory is not { } memory) continue;
+            if (claimed.Add((memory.Channel, memory.Change.Revision))) writes.Add(write);
+            else refused.Add(write);
+        }
+        if (writes.Count == 0) return (refused, logged);
+        var results = await MemoryChangeSql.InsertAsync(connection, transaction, writes.ConvertAll(w => w.Companions!.Memory!), _memoryRetention,
+            cancellationToken);
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (!results[i].Stored) refused.Add(writes[i]);
+            else if (results[i].Inserted) logged.Add(writes[i]);
+        }
+        return (refused, logged);
+    }
 
     private static async Task PublishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<StateCompanions> publish,
         CancellationToken cancellationToken)
@@ -155,4 +201,7 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
 
     /// <summary>One write of a batch found another version than it expected; becomes an InconsistentStateException for its caller.</summary>
     private sealed class StaleVersionException : Exception;
+
+    /// <summary>One write of a batch carried a memory change whose revision is taken; fails that write alone.</summary>
+    private sealed class RevisionTakenException : Exception;
 }

@@ -58,17 +58,70 @@ public abstract class MemoryChangeLogContract : StoreContract
     }
 
     [Fact]
-    public async Task An_append_that_does_not_continue_the_latest_revision_is_refused_whole()
+    public async Task An_append_naming_a_taken_revision_is_refused_whole()
     {
         var log = await CreateAsync(10);
         await log.AppendAsync(Channel, Changes(1, 2));
+        await log.SkipAsync(Channel, [4]);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, Changes(2, 2)));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, Changes(4, 1)));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, [.. Changes(3, 1), .. Changes(5, 1)]));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, Changes(2, 2, key: "late")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, [.. Changes(3, 1, key: "late"), .. Changes(4, 1, key: "late")]));
 
-        Assert.Equal(2, await log.LatestRevisionAsync(Channel));
-        Assert.Equal([1L, 2], (await log.ReadAsync(Channel, 0, 10)).Changes.Select(c => c.Revision));
+        Assert.Equal(4, await log.LatestRevisionAsync(Channel));
+        var read = await log.ReadAsync(Channel, 0, 10);
+        Assert.Equal([1L, 2], read.Changes.Select(c => c.Revision));
+        Assert.DoesNotContain(read.Changes, c => c.Key == "late");
+    }
+
+    [Fact]
+    public async Task Appending_changes_already_stored_exactly_as_given_is_a_retry_and_succeeds()
+    {
+        var log = await CreateAsync(10);
+        var changes = Changes(1, 2);
+        await log.AppendAsync(Channel, changes);
+
+        await log.AppendAsync(Channel, changes);
+
+        Assert.Equal(changes, (await log.ReadAsync(Channel, 0, 10)).Changes);
+    }
+
+    [Fact]
+    public async Task Revisions_may_arrive_out_of_order_and_are_read_in_order()
+    {
+        var log = await CreateAsync(10);
+        await log.AppendAsync(Channel, Changes(3, 1));
+        await log.AppendAsync(Channel, Changes(1, 2));
+
+        Assert.Equal([1L, 2, 3], (await log.ReadAsync(Channel, 0, 10)).Changes.Select(c => c.Revision));
+        Assert.Equal(3, await log.LatestRevisionAsync(Channel));
+    }
+
+    [Fact]
+    public async Task A_skip_takes_only_free_revisions_and_is_never_read()
+    {
+        var log = await CreateAsync(10);
+        await log.AppendAsync(Channel, [.. Changes(1, 1), .. Changes(3, 1)]);
+
+        await log.SkipAsync(Channel, [1, 2, 3, 4]);
+
+        var read = await log.ReadAsync(Channel, 0, 10);
+        Assert.Equal([1L, 3], read.Changes.Select(c => c.Revision));
+        Assert.Equal((2, 1L, 4L), View(read));
+        Assert.Equal(4, await log.LatestRevisionAsync(Channel));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, Changes(2, 1, key: "late")));
+        Assert.Equal([3L], (await log.ReadAsync(Channel, 1, 10)).Changes.Select(c => c.Revision));
+    }
+
+    [Fact]
+    public async Task A_revision_older_than_the_retained_window_is_refused()
+    {
+        var log = await CreateAsync(3);
+        await log.AppendAsync(Channel, Changes(10, 1));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Channel, Changes(7, 1)));
+        await log.AppendAsync(Channel, Changes(8, 1));
+
+        Assert.Equal([8L, 10], (await log.ReadAsync(Channel, 0, 10)).Changes.Select(c => c.Revision));
     }
 
     [Fact]

@@ -106,6 +106,39 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_memory_change_commits_with_its_write_and_one_whose_revision_is_taken_fails_its_write_alone()
+    {
+        var channel = "bgs/" + Guid.NewGuid().ToString("N")[..8];
+        await fixture.Database.ExecuteAsync(
+            $"INSERT INTO hive_memory_changes (channel, revision, key, kind, version, value, author, at) VALUES ('{channel}', 2, '', -1, 0, NULL, '', now())");
+        var (taken, free) = (NewGrainId(), NewGrainId());
+
+        var refused = WriteRidingAsync(Batched, taken, State("taken"), Riding(taken, channel, 2));
+        var stored = WriteRidingAsync(Batched, free, State("free"), Riding(free, channel, 3));
+
+        Assert.Equal(HiveErrorCodes.StorageUnavailable, (await Assert.ThrowsAsync<HiveException>(() => refused)).Code);
+        await stored;
+        Assert.False((await ReadAsync(Batched, taken)).RecordExists);
+        Assert.Equal("free", (await ReadAsync(Batched, free)).State!.Spec!.DisplayName);
+        Assert.Equal("2:-1,3:0", await fixture.Database.ScalarAsync<string>(
+            $"SELECT string_agg(revision || ':' || kind, ',' ORDER BY revision) FROM hive_memory_changes WHERE channel = '{channel}'"));
+    }
+
+    [Fact]
+    public async Task A_stale_write_leaves_its_memory_revision_a_skip_not_a_change()
+    {
+        var channel = "bgs/" + Guid.NewGuid().ToString("N")[..8];
+        var id = NewGrainId();
+        await WriteRidingAsync(Batched, id, State("current"), Riding(id, channel, 1));
+        var stale = State("stale");
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => WriteRidingAsync(Batched, id, stale, Riding(id, channel, 2)));
+
+        Assert.Equal("1:0,2:-1", await fixture.Database.ScalarAsync<string>(
+            $"SELECT string_agg(revision || ':' || kind, ',' ORDER BY revision) FROM hive_memory_changes WHERE channel = '{channel}'"));
+    }
+
+    [Fact]
     public async Task The_ado_net_writer_leaves_the_change_to_the_recorder()
     {
         var id = "companion-" + Guid.NewGuid().ToString("N")[..8];
@@ -151,6 +184,13 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
 
     private static CatalogEntry Row(string id, string status, long version) =>
         new(EntityKind.Agent, id, version, status, "agent " + id, null, null, ["tester"], null, 0, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, null);
+
+    private static StateCompanions Riding(GrainId grain, string channel, long revision)
+    {
+        var id = grain.Key.ToString()!;
+        var change = new Hive.Memory.MemoryChange(revision, "k", Hive.Memory.MemoryChangeKind.Put, revision, "1", "tester", DateTimeOffset.UtcNow);
+        return new StateCompanions(Row(id, "Registered", revision), Audit(id, "put"), new Hive.Memory.MemoryLogEntry(channel, change));
+    }
 
     private static Hive.Audit.AuditEvent Audit(string id, string action) =>
         new(DateTimeOffset.UtcNow, "tester", "agent/" + id, action, null, "Registered", null);

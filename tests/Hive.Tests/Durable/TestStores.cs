@@ -26,6 +26,5 @@ internal sealed class TestStores(NpgsqlDataSource dataSource, StorageResilienceO
 
     public PostgresMessageStore Messages() => new(Calls, GroupCommit, NullLogger<PostgresMessageStore>.Instance);
 
-    public PostgresMemoryChangeLog MemoryLog(int retention) =>
-        new(Calls, Options.Create(new MemoryOptions { ChangeLogRetention = retention }), GroupCommit, NullLogger<PostgresMemoryChangeLog>.Instance);
+    public PostgresMemoryChangeLog MemoryLog(int retention) => new(Calls, Options.Create(new MemoryOptions { ChangeLogRetention = retention }));
 }

@@ -95,7 +95,6 @@ public class OperationRulesTests
         $"{nameof(IReadyQueueGrain)}.{nameof(IReadyQueueGrain.ClaimFor)}",
         $"{nameof(IEscalationGrain)}.{nameof(IEscalationGrain.Wake)}",
         $"{nameof(IMemoryKeyGrain)}.{nameof(IMemoryKeyGrain.Wake)}",
-        $"{nameof(IMemoryChannelGrain)}.{nameof(IMemoryChannelGrain.Record)}",
         $"{nameof(IInboxGrain)}.{nameof(IInboxGrain.Deliver)}",
         $"{nameof(IInboxGrain)}.{nameof(IInboxGrain.DeliverMany)}",
     ];
