@@ -27,8 +27,11 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
         await Task.WhenAll(ids.Select((id, i) => Batched.WriteStateAsync(StateName, id, states[i])));
 
         var after = Batched.Committed;
-        Assert.Equal(200, after.Writes - before.Writes);
-        Assert.InRange(after.Batches - before.Batches, 1, 199);
+        // The fixture's silo writes too (timers of earlier tests' grains), so the counts are compared, not pinned:
+        // however many writes joined ours, fewer batches than writes means some of them shared a batch.
+        var (batches, writes) = (after.Batches - before.Batches, after.Writes - before.Writes);
+        Assert.True(writes >= 200, $"{writes} writes counted");
+        Assert.True(batches >= 1 && batches < writes, $"{writes} writes went in {batches} batches");
         Assert.All(states, s => Assert.Equal("1", s.ETag));
         for (var i = 0; i < ids.Length; i += 20) Assert.Equal("first " + ids[i], (await ReadAsync(Batched, ids[i])).State!.Spec!.DisplayName);
     }
