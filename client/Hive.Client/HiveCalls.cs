@@ -52,6 +52,10 @@ public sealed class HiveCalls
     {
         foreach (var (field, value) in sent) WireText.Require(field, value);
         RequestContext.Set(HiveRequestContext.CallerKey, _caller);
+        if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } activity)
+            RequestContext.Set(HiveRequestContext.TraceKey, activity.TraceId.ToHexString());
+        else
+            RequestContext.Remove(HiveRequestContext.TraceKey);
         var context = ResilienceContextPool.Shared.Get();
         try
         {

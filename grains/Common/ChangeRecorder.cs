@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Hive.Audit;
 using Hive.Memory;
 using Hive.Ports;
@@ -13,9 +14,10 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
     /// (see <see cref="PersistentStateExtensions.WriteOrDiscardAsync"/>) and publishes nothing: a memory change reaches its
     /// channel's log only once the state holding it is stored.
     /// </summary>
-    public async Task SaveAsync<T>(IPersistentState<T> state, CatalogEntry row, AuditEvent? change, Action discardActivation,
+    public async Task SaveAsync<T>(IPersistentState<T> state, CatalogEntry? row, AuditEvent? change, Action discardActivation,
         MemoryLogEntry? memory = null)
     {
+        change = Traced(change);
         var companions = new StateCompanions(row, change, memory);
         StateCompanions.Current = companions;
         try
@@ -31,18 +33,23 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
     }
 
     /// <summary>Publishes a change that needs no state write of its own (a row-only update), or follows one.</summary>
-    public Task RecordAsync(CatalogEntry row, AuditEvent? change, MemoryLogEntry? memory = null)
+    public Task RecordAsync(CatalogEntry? row, AuditEvent? change, MemoryLogEntry? memory = null)
     {
         Measure(row, change);
-        var writes = new List<Task>(3) { catalog.UpsertAsync([row]) };
-        if (change is not null) writes.Add(audit.AppendAsync([change]));
+        var writes = new List<Task>(3);
+        if (row is not null) writes.Add(catalog.UpsertAsync([row]));
+        if (change is not null) writes.Add(audit.AppendAsync([Traced(change)]));
         if (memory is not null) writes.Add(memoryLog.AppendAsync(memory.Channel, [memory.Change]));
         return Task.WhenAll(writes);
     }
 
-    private void Measure(CatalogEntry row, AuditEvent? change)
+    [return: NotNullIfNotNull(nameof(change))]
+    private static AuditEvent? Traced(AuditEvent? change) =>
+        change is { TraceId: null } && CallTrace.CurrentId() is { } traceId ? change with { TraceId = traceId } : change;
+
+    private void Measure(CatalogEntry? row, AuditEvent? change)
     {
-        if (change is null || change.From == change.To && change.Action != "deadline-missed") return;
+        if (row is null || change is null || change.From == change.To && change.Action != "deadline-missed") return;
         if (row.Kind == EntityKind.Task) metrics.TaskTransition(change.From, change.To!);
         if (row.Kind == EntityKind.Escalation && change.Action is "raised" or "reopened" or "deadline-missed") metrics.EscalationRaised(row.Type!);
     }

@@ -9,11 +9,12 @@ namespace Hive.Common;
 /// along (<see cref="Current"/>): a grain storage that can commit them in the same transaction takes them, and the
 /// change is then published exactly when the state is stored. Otherwise <see cref="ChangeRecorder"/> writes them after.
 /// </summary>
-public sealed class StateCompanions(CatalogEntry row, AuditEvent? change, MemoryLogEntry? memory = null)
+public sealed class StateCompanions(CatalogEntry? row, AuditEvent? change, MemoryLogEntry? memory = null)
 {
     private static readonly AsyncLocal<StateCompanions?> Riding = new();
 
-    public CatalogEntry Row { get; } = row;
+    /// <summary>The grain's catalog row; null for a singleton the catalog does not list (the health grain).</summary>
+    public CatalogEntry? Row { get; } = row;
 
     public AuditEvent? Change { get; } = change;
 

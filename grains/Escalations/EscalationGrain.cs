@@ -1,3 +1,4 @@
+using Hive.Agents;
 using Hive.Audit;
 using Hive.Messaging;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class EscalationGrain(
     ChangeRecorder recorder,
     ILogger<EscalationGrain> log) : Grain, IEscalationGrain
 {
+    private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(1);
     private EscalationState State => stored.State;
     private string EscalationId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "escalation/" + EscalationId;
@@ -26,6 +28,7 @@ public sealed partial class EscalationGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         WatchDeadline();
+        if (State.NoticeToSend is not null) RetryNoticesSoon(TimeSpan.Zero);
         return Task.CompletedTask;
     }
 
@@ -85,7 +88,12 @@ public sealed partial class EscalationGrain(
         return Task.FromResult(Snapshot());
     }
 
-    public Task Wake() => State.Spec is null ? Task.CompletedTask : CheckDeadline(CancellationToken.None);
+    public async Task Wake()
+    {
+        if (State.Spec is null) return;
+        await CheckDeadline(CancellationToken.None);
+        await SendNoticesAsync();
+    }
 
     private async Task OpenAsync(Severity severity, string actor, string action, EscalationStatus? from, string details)
     {
@@ -124,43 +132,94 @@ public sealed partial class EscalationGrain(
         State.Severity = EscalationLifecycle.RaiseTier(from);
         State.MissedDeadlines++;
         State.AcknowledgeBy = clock.Now + options.Value.AcknowledgeWithin(State.Severity);
+        // A notice still pending from an earlier tier is replaced: the agents are told the current tier.
+        State.NoticeToSend = State.Spec!.SupportingAgents!.Count == 0 ? null : new TierNotice
+        {
+            From = from, To = State.Severity, Missed = due, AcknowledgeBy = State.AcknowledgeBy.Value, Remaining = [.. State.Spec.SupportingAgents],
+        };
         await SaveAsync(new AuditEvent(clock.Now, HiveStorage.SystemActor, Entity, "deadline-missed", from.ToString(), State.Severity.ToString(),
             $"not acknowledged by {due:O}; next deadline {State.AcknowledgeBy:O}"));
-        await NotifySupportersAsync(from, due);
-    }
-
-    /// <summary>Tells every supporting agent that nobody took the escalation in time.</summary>
-    private async Task NotifySupportersAsync(Severity from, DateTimeOffset missed)
-    {
-        var supporters = State.Spec!.SupportingAgents!;
-        if (supporters.Count == 0) return;
-        var subject = $"Escalation {EscalationId} not acknowledged: now {State.Severity.ToString().ToUpperInvariant()}";
-        var body = $"'{State.Spec.Title}' was not acknowledged by {missed:O} and rose from {from} to {State.Severity}. "
-            + $"Acknowledge it by {State.AcknowledgeBy:O}.\n\n{State.Spec.Description}";
-        await Task.WhenAll(supporters.Select(agent => DeliverAsync(agent, subject, body)));
+        await SendNoticesAsync();
     }
 
     /// <summary>
-    /// The hive itself is the sender, so this goes straight to the inbox. A full inbox does not stop the
-    /// escalation: the raised tier is the durable effect, and the next missed deadline tries again.
+    /// Tells every supporting agent still on the notice that nobody took the escalation in time. One agent's failure
+    /// does not stop the others; those that failed stay on the notice and are tried again a second later.
     /// </summary>
-    private async Task DeliverAsync(string agentId, string subject, string body)
+    private async Task SendNoticesAsync()
     {
-        var draft = MessageRules.Validate(new MessageDraft(HiveStorage.SystemActor, "escalation", subject,
-            body.Length > MessageLimits.MaxBodyBytes / 4 ? body[..(MessageLimits.MaxBodyBytes / 4)] : body,
-            To: agentId, CorrelationId: EscalationId));
+        if (State.NoticeToSend is not { } notice) return;
+        var told = await Task.WhenAll(notice.Remaining.Select(agent => TellAsync(agent, notice)));
+        var left = notice.Remaining.Where((_, i) => !told[i]).ToList();
+        if (left.Count > 0 && left.Count == notice.Remaining.Count)
+        {
+            RetryNoticesSoon(NoticeRetry);
+            return;
+        }
+        notice.Remaining = left;
+        if (left.Count == 0) State.NoticeToSend = null;
         try
         {
-            await GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(agentId)).Deliver(MessageRules.ToMessage(draft, agentId, clock.Now));
+            await SaveNoticeProgressAsync();
         }
-        catch (HiveException e) when (e.Code == HiveErrorCodes.InboxFull)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogInboxFull(log, EscalationId, agentId);
+            // The notice stays as stored; the next activation tells the agents again (at least once).
+            LogNoticesDeferred(log, e, EscalationId);
+            return;
+        }
+        if (left.Count > 0) RetryNoticesSoon(NoticeRetry);
+    }
+
+    private void RetryNoticesSoon(TimeSpan due) =>
+        this.RegisterGrainTimer(static (self, _) => self.SendNoticesAsync(), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+
+    /// <summary>
+    /// The hive itself is the sender, so this goes straight to the inbox, and only to a registered agent that is not
+    /// offline: a notice for an unknown or departed id is dropped, not stored. A full inbox does not hold up the escalation
+    /// either: the raised tier is the durable effect, and the next missed deadline tries again. True when done with the agent.
+    /// </summary>
+    private async Task<bool> TellAsync(string agentId, TierNotice notice)
+    {
+        try
+        {
+            var agent = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
+            if (agent.Status == AgentStatus.Offline)
+            {
+                LogNotTold(log, EscalationId, agentId, "offline");
+                return true;
+            }
+            await GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(agentId)).Deliver(NoticeFor(agentId, notice));
+            return true;
+        }
+        catch (HiveException e) when (e.Code is HiveErrorCodes.NotFound or HiveErrorCodes.InboxFull)
+        {
+            LogNotTold(log, EscalationId, agentId, e.Code);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogNoticesDeferred(log, e, EscalationId);
+            return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {EscalationId} could not notify {AgentId}: inbox full")]
-    private static partial void LogInboxFull(ILogger logger, string escalationId, string agentId);
+    private Message NoticeFor(string agentId, TierNotice notice)
+    {
+        var subject = $"Escalation {EscalationId} not acknowledged: now {notice.To.ToString().ToUpperInvariant()}";
+        var body = $"'{State.Spec!.Title}' was not acknowledged by {notice.Missed:O} and rose from {notice.From} to {notice.To}. "
+            + $"Acknowledge it by {notice.AcknowledgeBy:O}.\n\n{State.Spec.Description}";
+        var draft = MessageRules.Validate(new MessageDraft(HiveStorage.SystemActor, "escalation", subject,
+            body.Length > MessageLimits.MaxBodyBytes / 4 ? body[..(MessageLimits.MaxBodyBytes / 4)] : body,
+            To: agentId, CorrelationId: EscalationId));
+        return MessageRules.ToMessage(draft, agentId, clock.Now);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {EscalationId} did not notify {AgentId}: {Reason}")]
+    private static partial void LogNotTold(ILogger logger, string escalationId, string agentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Escalation {EscalationId} could not deliver its tier notices yet; retrying")]
+    private static partial void LogNoticesDeferred(ILogger logger, Exception exception, string escalationId);
 
     private void WatchDeadline()
     {
@@ -175,13 +234,24 @@ public sealed partial class EscalationGrain(
         _deadlineCheck = null;
     }
 
-    private async Task SaveAsync(AuditEvent change)
+    private async Task SaveAsync(AuditEvent? change)
     {
         State.Version++;
         State.UpdatedAt = clock.Now;
         // A failed write deactivates this activation, so the row version may count from this write already.
         _rowVersion.StateWritten();
-        await recorder.SaveAsync(stored, EscalationCatalogRow.From(State, _rowVersion.For(State.Version)), change, DeactivateOnIdle);
+        var row = EscalationCatalogRow.From(State, _rowVersion.For(State.Version), clock.Now + (2 * timing.Value.SweepInterval));
+        await recorder.SaveAsync(stored, row, change, DeactivateOnIdle);
+    }
+
+    /// <summary>
+    /// Who has been told is delivery bookkeeping, not a change of the escalation: its version and updated-at stay, and
+    /// the catalog row takes a row-only version so it still replaces the one stored.
+    /// </summary>
+    private async Task SaveNoticeProgressAsync()
+    {
+        var row = EscalationCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), clock.Now + (2 * timing.Value.SweepInterval));
+        await recorder.SaveAsync(stored, row, null, DeactivateOnIdle);
     }
 
     private AuditEvent Change(string actor, string action, string? from, string? details) =>

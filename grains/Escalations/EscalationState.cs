@@ -16,4 +16,7 @@ public sealed class EscalationState
     [Id(9)] public DateTimeOffset UpdatedAt { get; set; }
     [Id(10)] public string? LastNote { get; set; }
     [Id(11)] public long Version { get; set; }
+
+    /// <summary>The supporting agents still to be told of the last missed deadline; null when all were.</summary>
+    [Id(12)] public TierNotice? NoticeToSend { get; set; }
 }

@@ -10,14 +10,16 @@ namespace Hive.Health;
 /// recovers one level per <see cref="HealthOptions.RecoveryEvaluations"/> healthy evaluations, honours an
 /// operator's pin, and holds the halt switch. Level changes and halts are audited and raised as escalations.
 /// </summary>
-public sealed class HiveHealthGrain(
+public sealed partial class HiveHealthGrain(
     [PersistentState("hive-health", HiveStorage.Name)] IPersistentState<HiveHealthState> stored,
     HiveClock clock,
     IOptions<HealthOptions> options,
     IEntityCatalog catalog,
-    IAuditLog audit,
-    IAlertSink alerts) : Grain, IHiveHealthGrain
+    ChangeRecorder recorder,
+    IAlertSink alerts,
+    ILogger<HiveHealthGrain> log) : Grain, IHiveHealthGrain
 {
+    private static readonly TimeSpan OutboxRetry = TimeSpan.FromSeconds(1);
     private const string Entity = "hive/health";
     private const string LevelAlert = "service-level/hive";
     private const string HaltAlert = "halted/hive";
@@ -30,6 +32,7 @@ public sealed class HiveHealthGrain(
     {
         var every = _options.EvaluationInterval;
         this.RegisterGrainTimer(static (self, _) => self.Evaluate(), this, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
+        if (State.HasOutbox) RetryOutboxSoon(TimeSpan.Zero);
         return Task.CompletedTask;
     }
 
@@ -74,9 +77,9 @@ public sealed class HiveHealthGrain(
         State.Halted = true;
         State.HaltedBy = actor;
         State.HaltReason = reason;
+        State.HaltAlert = PendingAlert.Raise;
+        State.HaltAlertText = $"{actor} halted every task and memory change: {reason}";
         await SaveAsync(actor, "halted", State.Effective, reason);
-        await alerts.RaiseAsync(new HiveAlert(HaltAlert, AlertKind.HiveHalted, Entity, "HIGH", "The hive is halted",
-            $"{actor} halted every task and memory change: {reason}", clock.Now));
         return Snapshot();
     }
 
@@ -89,8 +92,9 @@ public sealed class HiveHealthGrain(
         State.Halted = false;
         State.HaltedBy = null;
         State.HaltReason = null;
+        State.HaltAlert = PendingAlert.Clear;
+        State.HaltAlertText = $"{actor} resumed the hive.";
         await SaveAsync(actor, "resumed", State.Effective, $"halt by {haltedBy} lifted");
-        await alerts.ClearAsync(HaltAlert, $"{actor} resumed the hive.");
         return Snapshot();
     }
 
@@ -119,15 +123,62 @@ public sealed class HiveHealthGrain(
         return live == 0 ? null : (double)counts.GetValueOrDefault(nameof(AgentStatus.Unresponsive)) / live;
     }
 
-    /// <summary>Persists, audits, and raises or resolves the service-level escalation when the effective level moved.</summary>
+    /// <summary>
+    /// Persists the change with its audit event and, when the effective level moved, the level alert as an outbox entry
+    /// (all in one write), then hands the outbox to the alert sink. A sink failure does not fail the caller: the change
+    /// happened, and the outbox is retried until the sink took it.
+    /// </summary>
     private async Task SaveAsync(string actor, string action, ServiceLevel before, string details)
     {
         State.Version++;
         State.UpdatedAt = clock.Now;
-        await stored.WriteOrDiscardAsync(DeactivateOnIdle);
-        var after = State.Effective;
-        await audit.AppendAsync([new AuditEvent(clock.Now, actor, Entity, action, before.ToString(), after.ToString(), details)]);
-        if (after == before) return;
+        if (State.Effective != before)
+        {
+            State.LevelAlertSince ??= before;
+            State.LevelAlertDetails = details;
+        }
+        await recorder.SaveAsync(stored, null, new AuditEvent(clock.Now, actor, Entity, action, before.ToString(), State.Effective.ToString(), details),
+            DeactivateOnIdle);
+        await DeliverOutboxAsync();
+    }
+
+    private async Task DeliverOutboxAsync()
+    {
+        try
+        {
+            await FlushOutboxAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogOutboxDeferred(log, e);
+            RetryOutboxSoon(OutboxRetry);
+        }
+    }
+
+    private void RetryOutboxSoon(TimeSpan due) =>
+        this.RegisterGrainTimer(static (self, _) => self.DeliverOutboxAsync(), this, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan));
+
+    /// <summary>Hands each pending alert to the sink (a repeat is a no-op there), then stores the emptied outbox.</summary>
+    private async Task FlushOutboxAsync()
+    {
+        if (!State.HasOutbox) return;
+        if (State.HaltAlert is { } halt)
+        {
+            await (halt == PendingAlert.Raise
+                ? alerts.RaiseAsync(new HiveAlert(HaltAlert, AlertKind.HiveHalted, Entity, "HIGH", "The hive is halted", State.HaltAlertText!, clock.Now))
+                : alerts.ClearAsync(HaltAlert, State.HaltAlertText!));
+        }
+        if (State.LevelAlertSince is { } since) await AnnounceLevelAsync(since, State.Effective, State.LevelAlertDetails!);
+        State.HaltAlert = null;
+        State.HaltAlertText = null;
+        State.LevelAlertSince = null;
+        State.LevelAlertDetails = null;
+        await recorder.SaveAsync(stored, null, null, DeactivateOnIdle);
+    }
+
+    /// <summary>Raises or resolves the service-level escalation for a move of the effective level.</summary>
+    private async Task AnnounceLevelAsync(ServiceLevel before, ServiceLevel after, string details)
+    {
         if (after == ServiceLevel.Full)
         {
             await alerts.ClearAsync(LevelAlert, $"The hive is back at full service ({details}).");
@@ -169,4 +220,7 @@ public sealed class HiveHealthGrain(
 
     private HiveHealthStatus Snapshot() => new(State.Effective, State.Evaluated, State.Pinned, State.PinnedBy, State.Halted,
         State.HaltedBy, State.HaltReason, State.Reason, State.UpdatedAt, State.Version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The health grain could not hand its alerts to the sink yet; retrying")]
+    private static partial void LogOutboxDeferred(ILogger logger, Exception exception);
 }

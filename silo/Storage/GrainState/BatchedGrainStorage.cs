@@ -80,7 +80,7 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     private static StateCompanions? TakeCompanions()
     {
         if (StateCompanions.Current is not { } companions) return null;
-        PostgresEntityCatalog.RequireStorable(companions.Row);
+        if (companions.Row is { } row) PostgresEntityCatalog.RequireStorable(row);
         if (companions.Change is { } change) PostgresAuditLog.RequireStorable(change);
         if (companions.Memory is { } memory) PostgresMemoryChangeLog.RequireStorable(memory);
         return companions.Take() ? companions : null;
@@ -174,8 +174,10 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         CancellationToken cancellationToken)
     {
         if (publish.Count == 0) return;
-        await using (var upsert = CatalogSql.UpsertCommand(connection, transaction, CatalogSql.Newest(publish.Select(c => c.Row))))
+        var rows = CatalogSql.Newest(publish.Where(c => c.Row is not null).Select(c => c.Row!));
+        if (rows.Length > 0)
         {
+            await using var upsert = CatalogSql.UpsertCommand(connection, transaction, rows);
             await upsert.PrepareAsync(cancellationToken);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
@@ -30,6 +31,31 @@ public abstract class AgentOperatorTests(HiveClusterFixture hive)
         Assert.Equal((Operator, "Ready", "Suspended", "disk full"), (suspend.Actor, suspend.From, suspend.To, suspend.Details));
         var resume = Assert.Single(audit, e => e.Action == "resumed");
         Assert.Equal((Operator, "Suspended", "Ready"), (resume.Actor, resume.From, resume.To));
+    }
+
+    [Fact]
+    public async Task An_audit_event_carries_the_trace_id_of_the_call_that_made_it()
+    {
+        using var caller = new ActivitySource("Hive.Tests.Caller");
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == caller.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var (id, _) = await ReadyAsync(Hive);
+
+        string traceId;
+        using (var call = caller.StartActivity("suspend")!)
+        {
+            traceId = call.TraceId.ToHexString();
+            await Hive.Agents.SuspendAsync(id, Operator, "traced");
+        }
+        await Hive.Agents.ResumeAsync(id, Operator);
+
+        var audit = await AuditOf(Hive, id);
+        Assert.Equal(traceId, Assert.Single(audit, e => e.Action == "suspended").TraceId);
+        Assert.Null(Assert.Single(audit, e => e.Action == "resumed").TraceId);
     }
 
     [Fact]

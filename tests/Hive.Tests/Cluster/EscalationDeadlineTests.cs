@@ -127,12 +127,53 @@ public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
         hive.Advance(TimeSpan.FromHours(4) + Past);
 
         // The escalation is not called here: a call would reactivate it. Only the deadline sweeper may wake it.
-        await HiveClusterFixture.Eventually(async () => (await _kit.CatalogRowAsync(id))?.Type == "Medium",
-            $"the catalog shows escalation {id} raised to Medium");
-        Assert.Equal(_kit.Now + TimeSpan.FromHours(1), (await _kit.CatalogRowAsync(id))!.WakeAt);
+        // The raise is written while the tier notice is still out, so the row first wakes for the notice; once the
+        // supporter is told, it wakes for the next acknowledgement deadline.
+        var nextDeadline = _kit.Now + TimeSpan.FromHours(1);
+        await HiveClusterFixture.Eventually(async () => await _kit.CatalogRowAsync(id) is { Type: "Medium" } row && row.WakeAt == nextDeadline,
+            $"the catalog shows escalation {id} raised to Medium, waking at {nextDeadline:O}");
         var info = await Escalations.GetAsync(id);
         Assert.Equal((EscalationStatus.Open, Severity.Medium, 1), (info.Status, info.Severity, info.MissedDeadlines));
         AssertEscalationMessage(Assert.Single(await _kit.ReceiveAllAsync(supporter, 1)), id, supporter, "MEDIUM");
+    }
+
+    [Fact]
+    public async Task A_supporter_whose_inbox_fails_does_not_stop_the_others_and_is_told_once_it_recovers()
+    {
+        var failing = await _kit.AgentAsync("supporter");
+        var healthy = await _kit.AgentAsync("supporter");
+        var id = (await _kit.RaiseAsync(Severity.Low, [failing, healthy])).Id;
+
+        using (hive.Faults.Fail(nameof(IInboxGrain.Deliver), GrainKeys.Inbox(failing)))
+        {
+            hive.Advance(TimeSpan.FromHours(4) + Past);
+            await _kit.UntilAsync(id, e => e.MissedDeadlines >= 1, "missed its first deadline");
+            AssertEscalationMessage(Assert.Single(await _kit.ReceiveAllAsync(healthy, 1)), id, healthy, "MEDIUM");
+            Assert.Empty(await _kit.DrainAsync(failing));
+        }
+
+        AssertEscalationMessage(Assert.Single(await _kit.ReceiveAllAsync(failing, 1)), id, failing, "MEDIUM");
+        await Task.Delay(EscalationTestKit.SeveralTicks * 8);
+        Assert.Empty(await _kit.DrainAsync(healthy));
+        Assert.Empty(await _kit.DrainAsync(failing));
+    }
+
+    [Fact]
+    public async Task Notices_go_to_registered_supporters_only_not_to_unknown_or_deregistered_ids()
+    {
+        var live = await _kit.AgentAsync("supporter");
+        var departed = await _kit.AgentAsync("supporter");
+        await hive.Hive.Agents.DeregisterAsync(departed, "operator:alice");
+        var unknown = HiveClusterFixture.NewId("ghost");
+        var id = (await _kit.RaiseAsync(Severity.Low, [live, departed, unknown])).Id;
+
+        hive.Advance(TimeSpan.FromHours(4) + Past);
+
+        await _kit.UntilAsync(id, e => e.MissedDeadlines >= 1, "missed its first deadline");
+        AssertEscalationMessage(Assert.Single(await _kit.ReceiveAllAsync(live, 1)), id, live, "MEDIUM");
+        await Task.Delay(EscalationTestKit.SeveralTicks);
+        foreach (var absent in new[] { departed, unknown })
+            Assert.Equal(0, (await hive.Grains.GetGrain<IInboxGrain>(GrainKeys.Inbox(absent)).Size()).Pending);
     }
 
     private static void AssertEscalationMessage(Message message, string escalationId, string agent, string tier)

@@ -12,8 +12,18 @@ namespace Hive.Tests.Cluster;
 /// evaluations with <see cref="EvaluateAsync"/>; the evaluation interval is long enough that the health grain's
 /// own timer never runs during a test. Unresponsive agents count with the normal thresholds here.
 /// </summary>
-public sealed class HealthClusterFixture : HiveClusterFixture
+public class HealthClusterFixture : HiveClusterFixture
 {
+    public HealthClusterFixture()
+        : this(onPostgres: false)
+    {
+    }
+
+    protected HealthClusterFixture(bool onPostgres)
+        : base(onPostgres)
+    {
+    }
+
     /// <summary>The grain's own timer would evaluate this often; a test never waits that long.</summary>
     public static readonly TimeSpan EvaluationInterval = TimeSpan.FromMinutes(10);
     public const int RecoveryEvaluations = 3;
@@ -136,4 +146,13 @@ public sealed class HealthClusterFixture : HiveClusterFixture
 public sealed class HealthClusterCollection : ICollectionFixture<HealthClusterFixture>
 {
     public const string Name = "health-cluster";
+}
+
+/// <summary>The health tests' own hive, with everything durable in PostgreSQL: the health grain's state and its audit ride one write there.</summary>
+public sealed class PostgresHealthClusterFixture() : HealthClusterFixture(onPostgres: true);
+
+[CollectionDefinition(Name)]
+public sealed class PostgresHealthClusterCollection : ICollectionFixture<PostgresHealthClusterFixture>
+{
+    public const string Name = "postgres-health-cluster";
 }

@@ -10,8 +10,7 @@ namespace Hive.Tests.Cluster;
 /// The halt switch: an operator, or an agent of a halting role, stops every task and memory change from clients
 /// until resumed; reads, heartbeats, escalations and messages go on. Halts are audited and raised as an alert.
 /// </summary>
-[Collection(HealthClusterCollection.Name)]
-public sealed class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetime
+public abstract class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetime
 {
     private const string Operator = HealthClusterFixture.Operator;
     private const string Reason = "bad deploy under investigation";
@@ -132,6 +131,30 @@ public sealed class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_halt_the_alert_sink_refuses_at_first_still_halts_once_and_its_alert_follows()
+    {
+        var since = hive.Mark();
+        var alertsBefore = hive.Alerts.History.Count;
+        try
+        {
+            hive.Alerts.FailNext(2);
+
+            var halted = await Hive.Health.HaltAsync(Operator, Reason);
+
+            Assert.True(halted.Halted);
+            await HiveClusterFixture.Eventually(() => Task.FromResult(hive.AlertHistorySince(alertsBefore, HealthClusterFixture.HaltAlert).Count == 1),
+                "the halt alert reached the sink after its failures");
+            Assert.Single(await hive.HealthAuditSince(since), e => e.Action == "halted");
+            Assert.Equal(halted, await Hive.Health.GetStatusAsync());
+        }
+        finally
+        {
+            hive.Alerts.FailNext(0);
+            await hive.RestoreAsync();
+        }
+    }
+
+    [Fact]
     public async Task Halting_a_halted_hive_or_resuming_a_running_one_is_an_invalid_transition()
     {
         try
@@ -172,3 +195,9 @@ public sealed class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetime
         Assert.Equal(before, await Hive.Health.GetStatusAsync());
     }
 }
+
+[Collection(HealthClusterCollection.Name)]
+public sealed class HealthHaltTestsInMemory(HealthClusterFixture hive) : HealthHaltTests(hive);
+
+[Collection(PostgresHealthClusterCollection.Name)]
+public sealed class HealthHaltTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthHaltTests(hive);

@@ -11,8 +11,7 @@ namespace Hive.Tests.Cluster;
 /// <see cref="HealthClusterFixture.RecoveryEvaluations"/> healthy evaluations, every change audited and escalated.
 /// Each test evaluates by hand; the grain's own timer is too slow to run during one.
 /// </summary>
-[Collection(HealthClusterCollection.Name)]
-public sealed class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifetime
+public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifetime
 {
     private static readonly string LevelEscalation = EscalationAlertSink.EscalationIdFor(HealthClusterFixture.LevelAlert);
 
@@ -211,3 +210,9 @@ public sealed class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifetime
         return (escalation.Status, escalation.Severity);
     }
 }
+
+[Collection(HealthClusterCollection.Name)]
+public sealed class HealthLevelTestsInMemory(HealthClusterFixture hive) : HealthLevelTests(hive);
+
+[Collection(PostgresHealthClusterCollection.Name)]
+public sealed class HealthLevelTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthLevelTests(hive);

@@ -6,8 +6,7 @@ using static Hive.Tests.Cluster.AgentTestKit;
 namespace Hive.Tests.Cluster;
 
 /// <summary>An operator's pin holds the service level whatever the evaluation says, until unpinned; it survives the grain's reactivation.</summary>
-[Collection(HealthClusterCollection.Name)]
-public sealed class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
+public abstract class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
 {
     private const string Operator = HealthClusterFixture.Operator;
 
@@ -141,3 +140,9 @@ public sealed class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
         }
     }
 }
+
+[Collection(HealthClusterCollection.Name)]
+public sealed class HealthPinTestsInMemory(HealthClusterFixture hive) : HealthPinTests(hive);
+
+[Collection(PostgresHealthClusterCollection.Name)]
+public sealed class HealthPinTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthPinTests(hive);

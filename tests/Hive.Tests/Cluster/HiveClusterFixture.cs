@@ -3,21 +3,38 @@ using Hive.Escalations;
 using Hive.Silo.Hosting;
 using Hive.Ports;
 using Hive.Silo.InMemory;
+using Hive.Tests.Durable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using Orleans.TestingHost;
 
 namespace Hive.Tests.Cluster;
 
 /// <summary>
 /// An in-process hive of two silos sharing one set of in-memory adapters (so an inbox that moves silo finds
-/// its messages), with Hive's clock faked.
+/// its messages), or one PostgreSQL database, with Hive's clock faked.
 /// Timers tick every few milliseconds of real time but compare against the fake clock, so a test moves
 /// time with <see cref="Advance"/> and then waits briefly for the effect — it never sleeps out a deadline.
 /// </summary>
 public class HiveClusterFixture : IAsyncLifetime
 {
+    private readonly bool _onPostgres;
+    private TestDatabase? _database;
+    private NpgsqlDataSource? _dataSource;
+
+    public HiveClusterFixture()
+        : this(onPostgres: false)
+    {
+    }
+
+    /// <param name="onPostgres">
+    /// Everything durable in a fresh, migrated PostgreSQL database (grain state through Hive's batched writer, catalog,
+    /// audit, memory log and messages in the append tables) instead of the in-memory adapters.
+    /// </param>
+    protected HiveClusterFixture(bool onPostgres) => _onPostgres = onPostgres;
+
     public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(10);
     public const int MissedHeartbeatsAllowed = 3;
     public static readonly TimeSpan HeartbeatDeadline = HeartbeatInterval * MissedHeartbeatsAllowed;
@@ -39,11 +56,12 @@ public class HiveClusterFixture : IAsyncLifetime
     /// <summary>The audit trail the silos write, whichever store that is.</summary>
     public IAuditLog Audit => Cluster.Silos[0].ServiceProvider.GetRequiredService<IAuditLog>();
 
-    /// <summary>The in-memory message store; only the in-memory fixture uses it, for tests that count its appends.</summary>
     public AlertLog Alerts { get; } = new();
 
-    /// <summary>Calls the silos drop on arrival, as if the message were lost.</summary>
-    public LostCalls LostCalls { get; } = new();
+    /// <summary>Calls the silos drop or fail on arrival.</summary>
+    public CallFaults Faults { get; } = new();
+
+    /// <summary>The in-memory message store; only the in-memory fixture uses it, for tests that count its appends.</summary>
     public InMemoryMessageStore Messages { get; } = new();
     public InMemoryMemoryChangeLog MemoryLog { get; } = new(ChangeLogRetention);
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -68,8 +86,13 @@ public class HiveClusterFixture : IAsyncLifetime
         ["Hive:Health:CacheRefreshInterval"] = TickInterval.ToString(),
     };
 
-    public virtual async Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        if (_onPostgres)
+        {
+            _database = await TestDatabase.CreateMigratedAsync();
+            _dataSource = _database.CreateDataSource();
+        }
         var builder = new InProcessTestClusterBuilder(2);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         builder.ConfigureSilo((_, silo) =>
@@ -77,32 +100,36 @@ public class HiveClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(new HiveClock(Time));
             silo.Services.AddSingleton<IAlertSink>(sp => new RecordingAlertSink(Alerts, ActivatorUtilities.CreateInstance<EscalationAlertSink>(sp)));
             AddStores(silo, configuration);
-            silo.AddIncomingGrainCallFilter(context =>
-            {
-                if (!LostCalls.Drops(context.InterfaceMethod.Name)) return context.Invoke();
-                context.Response = Orleans.Serialization.Invocation.Response.Completed;
-                return Task.CompletedTask;
-            });
+            silo.AddIncomingGrainCallFilter(context => Faults.Intercept(context) ? Task.CompletedTask : context.Invoke());
             silo.AddHive(configuration);
         });
+        // As Hive.Client wires it: the caller's trace reaches the silo, and the audit.
+        builder.ConfigureClient(client => client.AddActivityPropagation());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Hive = new HiveClient(Cluster.Client);
     }
 
-    /// <summary>Where the silos keep state, catalog, audit, memory log and messages: the shared in-memory adapters here.</summary>
-    protected virtual void AddStores(ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>Where the silos keep state, catalog, audit, memory log and messages: PostgreSQL, or the shared in-memory adapters.</summary>
+    private void AddStores(ISiloBuilder silo, IConfiguration configuration)
     {
+        if (_dataSource is not null)
+        {
+            silo.AddHivePostgres(_dataSource, configuration);
+            return;
+        }
         silo.Services.AddSingleton<IEntityCatalog>(_catalog);
         silo.Services.AddSingleton<IAuditLog>(_audit);
         silo.Services.AddSingleton<IMessageStore>(Messages);
         silo.Services.AddSingleton<IMemoryChangeLog>(MemoryLog);
     }
 
-    public virtual async Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        if (_dataSource is not null) await _dataSource.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
     }
 
     /// <summary>Moves Hive's clock forward; timers notice within a tick or two.</summary>

@@ -153,7 +153,7 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
         var agent = await Hive.ReadyAgentAsync(role);
         Assert.Null(await Hive.Agents.ClaimNextAsync(agent)); // the role's queue is active and empty
         TaskInfo task;
-        using (hive.LostCalls.Drop(nameof(IReadyQueueGrain.Enqueue)))
+        using (hive.Faults.Drop(nameof(IReadyQueueGrain.Enqueue)))
             task = await Hive.CreateForRoleAsync(role);
         Assert.Equal(HiveTaskStatus.Ready, task.Status);
         Assert.Null(await hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).Peek());
