@@ -10,6 +10,7 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
 {
     /// <summary>
     /// Sends the draft to the agent in <see cref="MessageDraft.To"/> and returns its sequence in that inbox.
+    /// <c>not-found</c>, with nothing stored, when the sender or recipient is unknown or the recipient is offline.
     /// <c>inbox-full</c> carries a retry-after: the receiver is behind, so wait and send again.
     /// </summary>
     public Task<long> SendAsync(MessageDraft draft)

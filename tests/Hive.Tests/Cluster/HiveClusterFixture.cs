@@ -39,6 +39,9 @@ public class HiveClusterFixture : IAsyncLifetime
     /// <summary>The audit trail the silos write, whichever store that is.</summary>
     public IAuditLog Audit => Cluster.Silos[0].ServiceProvider.GetRequiredService<IAuditLog>();
 
+    /// <summary>The message store the silos write, whichever store that is.</summary>
+    public IMessageStore MessageStore => Cluster.Silos[0].ServiceProvider.GetRequiredService<IMessageStore>();
+
     /// <summary>The in-memory message store; only the in-memory fixture uses it, for tests that count its appends.</summary>
     public AlertLog Alerts { get; } = new();
 
