@@ -42,7 +42,8 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
 
     /// <summary>
     /// Up to <paramref name="maxMessages"/> (1–100) pending messages, oldest first. With a <paramref name="wait"/>
-    /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over.
+    /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over. Too many
+    /// receives already waiting on the inbox (from this client or in all) is <c>rate-limited</c>, retried as such.
     /// </summary>
     public Task<IReadOnlyList<Message>> ReceiveAsync(string agentId, int maxMessages = 10, TimeSpan? wait = null) =>
         calls.Run(() => Inbox(agentId).Receive(maxMessages, wait ?? TimeSpan.Zero));

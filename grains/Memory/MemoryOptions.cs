@@ -16,6 +16,17 @@ public sealed class MemoryOptions
     public int ChangeLogRetention { get; set; } = 1000;
 
     /// <summary>
+    /// How many watches may wait (long-poll) on one channel at a time, whoever calls; one more is refused with
+    /// <c>rate-limited</c>. A watch that answers at once (changes to show, or no wait asked) is never counted.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Hive:Memory:MaxWatchers must be 1–100000 watches.")]
+    public int MaxWatchers { get; set; } = 1000;
+
+    /// <summary>How many of a channel's waiting watches one caller (Hive.Client's caller id) may hold.</summary>
+    [Range(1, 100_000, ErrorMessage = "Hive:Memory:MaxWatchersPerCaller must be 1–100000 watches.")]
+    public int MaxWatchersPerCaller { get; set; } = 32;
+
+    /// <summary>
     /// How long a channel waits for a key to report a write it took a revision for (the key's silo may have died).
     /// Watchers do not pass that revision meanwhile; afterwards the channel takes it as a skip and a late write is refused.
     /// </summary>

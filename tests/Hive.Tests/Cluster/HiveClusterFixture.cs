@@ -29,6 +29,10 @@ public class HiveClusterFixture : IAsyncLifetime
     /// <summary>Small, so a test can write past it and see a watch answer "compacted".</summary>
     public const int ChangeLogRetention = 64;
 
+    /// <summary>Small, so a test can fill an inbox's or a channel's long-poll places; no other test holds this many on one grain.</summary>
+    public const int MaxLongPollWaiters = 6;
+    public const int MaxLongPollWaitersPerCaller = 3;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly InMemoryEntityCatalog _catalog = new();
     private readonly InMemoryAuditLog _audit = new();
@@ -63,6 +67,10 @@ public class HiveClusterFixture : IAsyncLifetime
         ["Hive:Timing:QueueResyncInterval"] = QueueResyncInterval.ToString(),
         ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Messaging:MaxReceiveWaiters"] = MaxLongPollWaiters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Messaging:MaxReceiveWaitersPerCaller"] = MaxLongPollWaitersPerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:MaxWatchers"] = MaxLongPollWaiters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:MaxWatchersPerCaller"] = MaxLongPollWaitersPerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Shared by every test: real CPU readings and other tests' silent agents must not change the service level here.
         ["Hive:Health:ReportSiloSignals"] = "false",
         ["Hive:Health:UnresponsiveAgentShare:Reduced"] = "2",

@@ -27,4 +27,18 @@ public class MemoryOptionsTests
     public void Out_of_range_settings_are_named_in_the_error(int maxValueBytes, int retention, string setting) =>
         Assert.Contains(Problems(new MemoryOptions { MaxValueBytes = maxValueBytes, ChangeLogRetention = retention }),
             p => p!.StartsWith(setting, StringComparison.Ordinal));
+
+    [Fact]
+    public void Watch_bounds_default_to_a_thousand_waiting_32_per_caller()
+    {
+        var options = new MemoryOptions();
+        Assert.Equal((1000, 32), (options.MaxWatchers, options.MaxWatchersPerCaller));
+    }
+
+    [Theory]
+    [InlineData(0, 32, "Hive:Memory:MaxWatchers")]
+    [InlineData(1000, 0, "Hive:Memory:MaxWatchersPerCaller")]
+    public void Out_of_range_watch_bounds_are_named_in_the_error(int watchers, int perCaller, string setting) =>
+        Assert.Contains(Problems(new MemoryOptions { MaxWatchers = watchers, MaxWatchersPerCaller = perCaller }),
+            p => p!.StartsWith(setting, StringComparison.Ordinal));
 }
