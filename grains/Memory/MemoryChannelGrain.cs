@@ -9,7 +9,7 @@ namespace Hive.Memory;
 /// each change to the log in their own state transaction and report back, and watchers read the log only up to the
 /// highest revision below which every reservation is settled. Revisions whose write failed or went silent are taken
 /// as skips in the log, so a revision holds at most one change, ever. Calls interleave, so watchers never block writers;
-/// the watches that wait are capped per channel and per caller.
+/// the watches that wait are capped per channel and per caller, and each answer is capped in bytes.
 /// </summary>
 public sealed partial class MemoryChannelGrain(
     IMemoryChangeLog changeLog,
@@ -27,6 +27,7 @@ public sealed partial class MemoryChannelGrain(
     internal static readonly TimeSpan WatchRetryAfter = TimeSpan.FromSeconds(1);
 
     private readonly TimeSpan _timeout = options.Value.ReservationTimeout;
+    private readonly int _maxAnswerBytes = options.Value.MaxWatchAnswerBytes;
     private readonly TimeSpan _checkInterval = timing.Value.CheckInterval;
     private MemoryChannelPath _path;
     private RevisionWindow _window = null!;
@@ -100,7 +101,7 @@ public sealed partial class MemoryChannelGrain(
         if (sinceRevision == current) return new WatchResult([], current, Compacted: false);
         var read = await changeLog.ReadAsync(_path.Id, sinceRevision, maxChanges);
         if (sinceRevision + 1 < read.OldestRevision) return new WatchResult([], current, Compacted: true);
-        return new WatchResult(read.Changes.Where(c => c.Revision <= current).ToArray(), current, Compacted: false);
+        return WatchAnswer.Of(read.Changes, maxChanges, current, _maxAnswerBytes);
     }
 
     private Task SettleOverdueAsync()

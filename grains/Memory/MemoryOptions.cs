@@ -27,6 +27,14 @@ public sealed class MemoryOptions
     public int MaxWatchersPerCaller { get; set; } = 32;
 
     /// <summary>
+    /// Roughly the most bytes of changes one watch answer carries (values, keys and authors as UTF-8, plus a little per
+    /// change). A longer answer is cut short and the watcher asks on from its last change; one change larger than this
+    /// still goes out alone, so no watcher is ever stuck behind it.
+    /// </summary>
+    [Range(1024, 67_108_864, ErrorMessage = "Hive:Memory:MaxWatchAnswerBytes must be 1024–67108864 bytes.")]
+    public int MaxWatchAnswerBytes { get; set; } = 1_048_576;
+
+    /// <summary>
     /// How long a channel waits for a key to report a write it took a revision for (the key's silo may have died).
     /// Watchers do not pass that revision meanwhile; afterwards the channel takes it as a skip and a late write is refused.
     /// </summary>

@@ -32,6 +32,8 @@ public class HiveClusterFixture : IAsyncLifetime
     /// <summary>Small, so a test can fill an inbox's or a channel's long-poll places; no other test holds this many on one grain.</summary>
     public const int MaxLongPollWaiters = 6;
     public const int MaxLongPollWaitersPerCaller = 3;
+    /// <summary>Small, so a few values of a few KiB make a watch answer go over it.</summary>
+    public const int MaxWatchAnswerBytes = 16 * 1024;
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly InMemoryEntityCatalog _catalog = new();
@@ -71,6 +73,7 @@ public class HiveClusterFixture : IAsyncLifetime
         ["Hive:Messaging:MaxReceiveWaitersPerCaller"] = MaxLongPollWaitersPerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hive:Memory:MaxWatchers"] = MaxLongPollWaiters.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hive:Memory:MaxWatchersPerCaller"] = MaxLongPollWaitersPerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:MaxWatchAnswerBytes"] = MaxWatchAnswerBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Shared by every test: real CPU readings and other tests' silent agents must not change the service level here.
         ["Hive:Health:ReportSiloSignals"] = "false",
         ["Hive:Health:UnresponsiveAgentShare:Reduced"] = "2",

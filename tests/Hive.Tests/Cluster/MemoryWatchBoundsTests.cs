@@ -5,12 +5,15 @@ using Orleans.Runtime;
 
 namespace Hive.Tests.Cluster;
 
-/// <summary>How many watches may wait on one channel: a few per caller, a few more in all; the rest are rate-limited.</summary>
+/// <summary>How many watches may wait on one channel (a few per caller, a few more in all) and how big one answer may be.</summary>
 public abstract class MemoryWatchBoundsTests(HiveClusterFixture hive)
 {
     private const int PerCaller = HiveClusterFixture.MaxLongPollWaitersPerCaller;
     private const int PerChannel = HiveClusterFixture.MaxLongPollWaiters;
     private static readonly TimeSpan Long = TimeSpan.FromSeconds(20);
+
+    /// <summary>A JSON string of about a third of the answer cap, so two changes fit in one answer and three do not.</summary>
+    private static readonly string ThirdOfTheCap = "\"" + new string('x', HiveClusterFixture.MaxWatchAnswerBytes / 3) + "\"";
 
     [Fact]
     public async Task A_caller_over_its_share_of_waiting_watches_is_rate_limited_while_others_still_wait()
@@ -73,6 +76,47 @@ public abstract class MemoryWatchBoundsTests(HiveClusterFixture hive)
         Assert.True(await streamed.WaitAsync(Long));
         Assert.Equal(next.Revision, stream.Current.Revision);
     }
+
+    [Fact]
+    public async Task An_answer_over_the_byte_cap_is_cut_and_the_watcher_goes_on_from_its_last_change()
+    {
+        var space = new MemoryTestSpace(hive);
+        for (var i = 1; i <= 5; i++) await space.PutAsync($"agent_task_{i}", ThirdOfTheCap);
+
+        var first = await space.ChannelGrain.Watch(0, 100, TimeSpan.Zero);
+        var second = await space.ChannelGrain.Watch(first.CurrentRevision, 100, TimeSpan.Zero);
+        var last = await space.ChannelGrain.Watch(second.CurrentRevision, 100, TimeSpan.Zero);
+
+        Assert.Equal(["1,2 -> 2", "3,4 -> 4", "5 -> 5"], new[] { first, second, last }.Select(Shown));
+        Assert.All(first.Changes.Concat(second.Changes).Concat(last.Changes), c => Assert.Equal(ThirdOfTheCap, c.Value));
+    }
+
+    [Fact]
+    public async Task A_change_larger_than_the_byte_cap_goes_out_alone_and_the_stream_goes_on_past_it()
+    {
+        var space = new MemoryTestSpace(hive);
+        var huge = "\"" + new string('y', HiveClusterFixture.MaxWatchAnswerBytes * 2) + "\"";
+        await space.PutAsync("agent_task_1", "\"claimed\"");
+        await space.PutAsync("plan", huge);
+        await space.PutAsync("agent_task_1", "\"done\"");
+
+        var first = await space.ChannelGrain.Watch(0, 100, TimeSpan.Zero);
+        var alone = await space.ChannelGrain.Watch(first.CurrentRevision, 100, TimeSpan.Zero);
+
+        Assert.Equal(["1 -> 1", "2 -> 2"], new[] { first, alone }.Select(Shown));
+        Assert.Equal(huge, Assert.Single(alone.Changes).Value);
+        using var stop = new CancellationTokenSource(Long);
+        var streamed = new List<long>();
+        await foreach (var e in space.Memory.WatchAsync(space.Ns, space.Channel, 0, stop.Token))
+        {
+            streamed.Add(e.Revision);
+            if (streamed.Count == 3) break;
+        }
+        Assert.Equal([1L, 2, 3], streamed);
+    }
+
+    /// <summary>The answer's revisions and, after the arrow, the revision to ask from next.</summary>
+    private static string Shown(WatchResult answer) => $"{string.Join(",", answer.Changes.Select(c => c.Revision))} -> {answer.CurrentRevision}";
 
     /// <summary>A watch whose request names <paramref name="caller"/>, as Hive.Client's do.</summary>
     private static async Task<WatchResult> WatchAs(string caller, MemoryTestSpace space, long after, TimeSpan wait)

@@ -29,16 +29,18 @@ public class MemoryOptionsTests
             p => p!.StartsWith(setting, StringComparison.Ordinal));
 
     [Fact]
-    public void Watch_bounds_default_to_a_thousand_waiting_32_per_caller()
+    public void Watch_bounds_default_to_a_thousand_waiting_32_per_caller_and_1_MiB_answers()
     {
         var options = new MemoryOptions();
-        Assert.Equal((1000, 32), (options.MaxWatchers, options.MaxWatchersPerCaller));
+        Assert.Equal((1000, 32, 1_048_576), (options.MaxWatchers, options.MaxWatchersPerCaller, options.MaxWatchAnswerBytes));
     }
 
     [Theory]
-    [InlineData(0, 32, "Hive:Memory:MaxWatchers")]
-    [InlineData(1000, 0, "Hive:Memory:MaxWatchersPerCaller")]
-    public void Out_of_range_watch_bounds_are_named_in_the_error(int watchers, int perCaller, string setting) =>
-        Assert.Contains(Problems(new MemoryOptions { MaxWatchers = watchers, MaxWatchersPerCaller = perCaller }),
+    [InlineData(0, 32, 1_048_576, "Hive:Memory:MaxWatchers")]
+    [InlineData(1000, 0, 1_048_576, "Hive:Memory:MaxWatchersPerCaller")]
+    [InlineData(1000, 32, 1023, "Hive:Memory:MaxWatchAnswerBytes")]
+    [InlineData(1000, 32, 67_108_865, "Hive:Memory:MaxWatchAnswerBytes")]
+    public void Out_of_range_watch_bounds_are_named_in_the_error(int watchers, int perCaller, int answerBytes, string setting) =>
+        Assert.Contains(Problems(new MemoryOptions { MaxWatchers = watchers, MaxWatchersPerCaller = perCaller, MaxWatchAnswerBytes = answerBytes }),
             p => p!.StartsWith(setting, StringComparison.Ordinal));
 }
