@@ -83,6 +83,16 @@ public sealed class HiveCalls
     }, sent);
 
     /// <summary>
+    /// Makes one call outside the retry pipeline, for a caller that retries on its own (the memory watch loop), still
+    /// naming the caller: the hive counts each caller's waiting long polls by that name.
+    /// </summary>
+    internal async Task<T> RunOnce<T>(Func<Task<T>> call)
+    {
+        RequestContext.Set(HiveRequestContext.CallerKey, _caller);
+        return await Unwrapped(call);
+    }
+
+    /// <summary>
     /// Orleans wraps what a grain's storage throws in an <see cref="OrleansException"/> ("Error from storage provider"),
     /// also when that is a Hive error such as storage-unavailable; the caller is promised the Hive error itself.
     /// </summary>

@@ -54,7 +54,7 @@ public sealed class HiveMemory(IClusterClient cluster, HiveCalls calls)
     {
         if (afterRevision < 0) throw HiveException.Validation($"Watch from revision 0 or later; got {afterRevision}.");
         var grain = Channel(ns, channel);
-        var loop = new MemoryWatchLoop((after, ct) => grain.Watch(after, ChangesPerPoll, MemoryLimits.MaxWatchWait).WaitAsync(ct));
+        var loop = new MemoryWatchLoop((after, ct) => calls.RunOnce(() => grain.Watch(after, ChangesPerPoll, MemoryLimits.MaxWatchWait)).WaitAsync(ct));
         return loop.RunAsync(afterRevision, cancellationToken);
     }
 

@@ -10,6 +10,7 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
 {
     /// <summary>
     /// Sends the draft to the agent in <see cref="MessageDraft.To"/> and returns its sequence in that inbox.
+    /// <c>not-found</c>, with nothing stored, when the sender or recipient is unknown or the recipient is offline.
     /// <c>inbox-full</c> carries a retry-after: the receiver is behind, so wait and send again.
     /// </summary>
     public Task<long> SendAsync(MessageDraft draft)
@@ -41,7 +42,8 @@ public sealed class HiveMessages(IClusterClient cluster, HiveCalls calls)
 
     /// <summary>
     /// Up to <paramref name="maxMessages"/> (1–100) pending messages, oldest first. With a <paramref name="wait"/>
-    /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over.
+    /// (at most 25 s) an empty inbox answers as soon as a message arrives, or empty when the wait is over. Too many
+    /// receives already waiting on the inbox (from this client or in all) is <c>rate-limited</c>, retried as such.
     /// </summary>
     public Task<IReadOnlyList<Message>> ReceiveAsync(string agentId, int maxMessages = 10, TimeSpan? wait = null) =>
         calls.Run(() => Inbox(agentId).Receive(maxMessages, wait ?? TimeSpan.Zero));

@@ -11,10 +11,12 @@ public interface IMemoryChannelGrain : IGrainWithStringKey
 {
     /// <summary>
     /// A long poll for changes after <paramref name="sinceRevision"/>: answers as soon as there is at least one
-    /// (at most <paramref name="maxChanges"/>), or with none when <paramref name="wait"/> (capped at 25 s) elapses or only
-    /// skipped revisions passed (then <see cref="WatchResult.CurrentRevision"/> is where to ask from next). Only changes
-    /// that are stored are shown, each once, in revision order. A revision older than the log holds answers
-    /// <see cref="WatchResult.Compacted"/> at once.
+    /// (at most <paramref name="maxChanges"/>, and about <c>Hive:Memory:MaxWatchAnswerBytes</c> of them, but always at
+    /// least one), or with none when <paramref name="wait"/> (capped at 25 s) elapses or only skipped revisions passed.
+    /// <see cref="WatchResult.CurrentRevision"/> is where to ask from next. Only changes that are stored are shown, each
+    /// once, in revision order. A revision older than the log holds answers <see cref="WatchResult.Compacted"/> at once.
+    /// A watch that would wait while the channel already has <c>Hive:Memory:MaxWatchers</c> waiting, or its caller
+    /// <c>Hive:Memory:MaxWatchersPerCaller</c>, is refused with <c>rate-limited</c> and a retry-after.
     /// </summary>
     [Operation(OperationKind.Read)]
     [AlwaysInterleave]

@@ -26,6 +26,8 @@ public interface IInboxGrain : IGrainWithStringKey
     /// Up to <paramref name="maxMessages"/> (1–100) pending messages, lowest sequence first, so messages one sender
     /// sent one after another arrive in that order. When none is pending, waits up to <paramref name="wait"/>
     /// (capped at 25 s) for one to arrive, then answers, possibly empty. Nothing is removed: ack what was handled.
+    /// A receive that would wait while the inbox already has <c>Hive:Messaging:MaxReceiveWaiters</c> waiting, or its
+    /// caller <c>Hive:Messaging:MaxReceiveWaitersPerCaller</c>, is refused with <c>rate-limited</c> and a retry-after.
     /// </summary>
     [Operation(OperationKind.Read)]
     [AlwaysInterleave]

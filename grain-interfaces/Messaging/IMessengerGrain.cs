@@ -10,7 +10,8 @@ public interface IMessengerGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Delivers the draft to the one agent named in <see cref="MessageDraft.To"/> and returns the message's sequence
-    /// in that agent's inbox. <c>not-found</c> when the sender or the recipient never registered; <c>inbox-full</c>
+    /// in that agent's inbox. <c>not-found</c> when the sender or the recipient never registered, or the recipient is
+    /// offline (nothing is stored; draining, unresponsive and suspended recipients do get it); <c>inbox-full</c>
     /// (with a retry-after) when the recipient has too many unacked messages.
     /// </summary>
     [Operation(OperationKind.Message)]
@@ -28,7 +29,8 @@ public interface IMessengerGrain : IGrainWithIntegerKey
     /// each message's sequence, or null where the recipient's inbox had no room for all of this call's drafts to it
     /// (none of them was stored). Drafts to one recipient get consecutive sequences in their order and are stored
     /// together, so a batch costs one durable write per recipient. Every draft is validated, and every sender and
-    /// recipient checked, before any inbox is touched: one bad draft (named by its index) sends nothing.
+    /// recipient checked, before any inbox is touched: one bad draft (named by its index), unknown agent or offline
+    /// recipient sends nothing.
     /// </summary>
     [Operation(OperationKind.Message, CountsItems = true)]
     Task<IReadOnlyList<long?>> SendMany(IReadOnlyList<MessageDraft> drafts);

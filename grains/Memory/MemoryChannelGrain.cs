@@ -1,3 +1,4 @@
+using Hive.Health;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace Hive.Memory;
 /// One memory channel. It keeps no state of its own: it hands out revisions from a counter (no I/O), its keys write
 /// each change to the log in their own state transaction and report back, and watchers read the log only up to the
 /// highest revision below which every reservation is settled. Revisions whose write failed or went silent are taken
-/// as skips in the log, so a revision holds at most one change, ever. Calls interleave, so watchers never block writers.
+/// as skips in the log, so a revision holds at most one change, ever. Calls interleave, so watchers never block writers;
+/// the watches that wait are capped per channel and per caller, and each answer is capped in bytes.
 /// </summary>
 public sealed partial class MemoryChannelGrain(
     IMemoryChangeLog changeLog,
@@ -15,22 +17,30 @@ public sealed partial class MemoryChannelGrain(
     HiveClock clock,
     IOptions<MemoryOptions> options,
     IOptions<HiveTimingOptions> timing,
+    HiveMetrics metrics,
     ILogger<MemoryChannelGrain> log) : Grain, IMemoryChannelGrain, IMemoryChannelSequencer
 {
     /// <summary>Bounds the reservations in flight, and so how far below the log's latest a lost activation's writes can be.</summary>
     internal const int MaxPending = 1000;
 
+    /// <summary>What a watch refused for the waiter caps is told; a place frees as soon as any waiting watch answers.</summary>
+    internal static readonly TimeSpan WatchRetryAfter = TimeSpan.FromSeconds(1);
+
     private readonly TimeSpan _timeout = options.Value.ReservationTimeout;
+    private readonly int _maxAnswerBytes = options.Value.MaxWatchAnswerBytes;
     private readonly TimeSpan _checkInterval = timing.Value.CheckInterval;
     private MemoryChannelPath _path;
     private RevisionWindow _window = null!;
     private TaskCompletionSource _advanced = NewSignal();
     private IGrainTimer? _overdueCheck;
     private bool _listed;
+    private LongPollWaiters _waiters = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _path = MemoryChannelPath.Parse(GrainKeys.IdOf(this.GetPrimaryKeyString()));
+        _waiters = new LongPollWaiters(options.Value.MaxWatchers, options.Value.MaxWatchersPerCaller, _path.Entity, WatchRetryAfter,
+            () => metrics.RateLimited(OperationKind.Read));
         var latest = await changeLog.LatestRevisionAsync(_path.Id, cancellationToken);
         // A lost activation may have handed out revisions whose writes are still in flight. Taking the empty ones
         // below the latest as skips makes those writes fail rather than land behind watchers that already passed them.
@@ -76,18 +86,9 @@ public sealed partial class MemoryChannelGrain(
         if (wait < TimeSpan.Zero)
             throw HiveException.Validation($"A watch cannot wait a negative time; got {wait}.", _path.Entity);
 
-        var advanced = _advanced.Task;
+        // Nothing changed within the wait answers "no changes yet", and the watcher asks again.
         if (_window.Visible == sinceRevision && wait > TimeSpan.Zero)
-        {
-            try
-            {
-                await advanced.WaitAsync(wait < MemoryLimits.MaxWatchWait ? wait : MemoryLimits.MaxWatchWait);
-            }
-            catch (TimeoutException)
-            {
-                // Nothing changed within the wait: answer "no changes yet", the watcher asks again.
-            }
-        }
+            await _waiters.WaitAsync(RequestCaller.Current, _advanced.Task, wait < MemoryLimits.MaxWatchWait ? wait : MemoryLimits.MaxWatchWait);
         return await ReadAsync(sinceRevision, maxChanges);
     }
 
@@ -100,7 +101,7 @@ public sealed partial class MemoryChannelGrain(
         if (sinceRevision == current) return new WatchResult([], current, Compacted: false);
         var read = await changeLog.ReadAsync(_path.Id, sinceRevision, maxChanges);
         if (sinceRevision + 1 < read.OldestRevision) return new WatchResult([], current, Compacted: true);
-        return new WatchResult(read.Changes.Where(c => c.Revision <= current).ToArray(), current, Compacted: false);
+        return WatchAnswer.Of(read.Changes, maxChanges, current, _maxAnswerBytes);
     }
 
     private Task SettleOverdueAsync()

@@ -16,6 +16,25 @@ public sealed class MemoryOptions
     public int ChangeLogRetention { get; set; } = 1000;
 
     /// <summary>
+    /// How many watches may wait (long-poll) on one channel at a time, whoever calls; one more is refused with
+    /// <c>rate-limited</c>. A watch that answers at once (changes to show, or no wait asked) is never counted.
+    /// </summary>
+    [Range(1, 100_000, ErrorMessage = "Hive:Memory:MaxWatchers must be 1–100000 watches.")]
+    public int MaxWatchers { get; set; } = 1000;
+
+    /// <summary>How many of a channel's waiting watches one caller (Hive.Client's caller id) may hold.</summary>
+    [Range(1, 100_000, ErrorMessage = "Hive:Memory:MaxWatchersPerCaller must be 1–100000 watches.")]
+    public int MaxWatchersPerCaller { get; set; } = 32;
+
+    /// <summary>
+    /// Roughly the most bytes of changes one watch answer carries (values, keys and authors as UTF-8, plus a little per
+    /// change). A longer answer is cut short and the watcher asks on from its last change; one change larger than this
+    /// still goes out alone, so no watcher is ever stuck behind it.
+    /// </summary>
+    [Range(1024, 67_108_864, ErrorMessage = "Hive:Memory:MaxWatchAnswerBytes must be 1024–67108864 bytes.")]
+    public int MaxWatchAnswerBytes { get; set; } = 1_048_576;
+
+    /// <summary>
     /// How long a channel waits for a key to report a write it took a revision for (the key's silo may have died).
     /// Watchers do not pass that revision meanwhile; afterwards the channel takes it as a skip and a late write is refused.
     /// </summary>

@@ -1,3 +1,4 @@
+using Hive.Health;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -6,7 +7,8 @@ namespace Hive.Messaging;
 /// <summary>
 /// One agent's inbox. It has no grain state: the message store is the truth, and the activation keeps the
 /// pending messages (at most the capacity) and the last sequence it loaded from there, so losing the activation
-/// loses nothing. Deliver and Ack run one at a time; Receive and Size interleave with them and only read.
+/// loses nothing. Deliver and Ack run one at a time; Receive and Size interleave with them and only read, and the
+/// receives that wait are capped per inbox and per caller.
 /// </summary>
 public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOptions> options, HiveMetrics metrics, ILogger<InboxGrain> log)
     : Grain, IInboxGrain
@@ -17,11 +19,17 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
     private bool _moreInStore;
     private bool _mustReload;
     private TaskCompletionSource _arrived = NewSignal();
+    private LongPollWaiters _waiters = null!;
 
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => GrainKeys.Inbox(AgentId);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _waiters = new LongPollWaiters(_options.MaxReceiveWaiters, _options.MaxReceiveWaitersPerCaller, Entity, _options.RetryAfter,
+            () => metrics.RateLimited(OperationKind.Read));
+        return LoadAsync(cancellationToken);
+    }
 
     public async Task<long> Deliver(Message message) => (await DeliverMany([message]))[0];
 
@@ -66,8 +74,9 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
         if (maxMessages is < 1 or > MessageLimits.MaxReceiveBatch)
             throw HiveException.Validation($"Receive takes 1–{MessageLimits.MaxReceiveBatch} messages at a time; got {maxMessages}.", Entity);
         if (wait < TimeSpan.Zero) throw HiveException.Validation($"The receive wait cannot be negative; got {wait}.", Entity);
+        // Nothing arrived in time ends the long poll with an empty answer, and the receiver asks again.
         if (_pending.Count == 0 && wait > TimeSpan.Zero)
-            await WaitForArrival(wait < MessageLimits.MaxReceiveWait ? wait : MessageLimits.MaxReceiveWait);
+            await _waiters.WaitAsync(RequestCaller.Current, _arrived.Task, wait < MessageLimits.MaxReceiveWait ? wait : MessageLimits.MaxReceiveWait);
         return _pending.Values.Take(maxMessages).ToArray();
     }
 
@@ -107,18 +116,6 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
         _moreInStore = pending.Count > capacity;
         _mustReload = false;
         if (_pending.Count > 0) SignalArrival();
-    }
-
-    private async Task WaitForArrival(TimeSpan wait)
-    {
-        try
-        {
-            await _arrived.Task.WaitAsync(wait);
-        }
-        catch (TimeoutException)
-        {
-            // Nothing arrived in time: the long-poll ends with an empty answer and the receiver asks again.
-        }
     }
 
     /// <summary>Wakes every waiting receive; later receives wait on a fresh signal.</summary>

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Hive.Messaging;
 
-/// <summary>How big inboxes may grow. Bound from configuration section <c>Hive:Messaging</c>.</summary>
+/// <summary>How big inboxes may grow and how many receives may wait on one. Bound from configuration section <c>Hive:Messaging</c>.</summary>
 public sealed class MessagingOptions
 {
     public const string Section = "Hive:Messaging";
@@ -14,7 +14,18 @@ public sealed class MessagingOptions
     [Range(1, 10_000)]
     public int InboxCapacity { get; set; } = 1000;
 
-    /// <summary>The retry-after a full inbox (or an unreachable message store) gives the sender.</summary>
+    /// <summary>
+    /// How many receives may wait (long-poll) on one inbox at a time, whoever calls; one more is refused with
+    /// <c>rate-limited</c>. A receive that need not wait (messages pending, or no wait asked) is never counted.
+    /// </summary>
+    [Range(1, 10_000)]
+    public int MaxReceiveWaiters { get; set; } = 16;
+
+    /// <summary>How many of an inbox's waiting receives one caller (Hive.Client's caller id) may hold.</summary>
+    [Range(1, 10_000)]
+    public int MaxReceiveWaitersPerCaller { get; set; } = 4;
+
+    /// <summary>The retry-after a full inbox (or an unreachable message store, or a receive over the waiter caps) gives the caller.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -5,7 +5,8 @@ namespace Hive.Messaging;
 
 /// <summary>
 /// Checks a send and hands it to the recipients' inboxes. Stateless, so every silo routes its own callers' sends;
-/// the inboxes alone order and store messages. Role recipients come from the catalog, page by page. Reentrant:
+/// the inboxes alone order and store messages. Role recipients come from the catalog, page by page; a recipient named
+/// by id must be registered and not offline. Reentrant:
 /// it keeps no state between calls, and a send spends its time waiting on the inbox's durable append, so one
 /// activation per core can keep many sends in flight instead of one.
 /// </summary>
@@ -17,7 +18,7 @@ public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Gr
         var valid = MessageRules.Validate(draft);
         if (valid.To is null)
             throw HiveException.Validation($"This draft is for role '{valid.ToRole}'; send it to the role, which reports each recipient.");
-        await Task.WhenAll(RequireAgent(valid.From, "Sender"), RequireAgent(valid.To, "Recipient"));
+        await Task.WhenAll(RequireAgent(valid.From, "Sender"), RequireRecipient(valid.To));
         return await Inbox(valid.To).Deliver(MessageRules.ToMessage(valid, valid.To, clock.Now));
     }
 
@@ -53,9 +54,9 @@ public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Gr
         if (drafts is null || drafts.Count is 0 or > MessageLimits.MaxSendBatch)
             throw HiveException.Validation($"SendMany takes 1–{MessageLimits.MaxSendBatch} drafts; got {drafts?.Count ?? 0}.");
         var valid = drafts.Select(ValidateDirect).ToArray();
-        var agents = valid.Select(d => (Id: d.From, Who: "Sender")).Concat(valid.Select(d => (Id: d.To!, Who: "Recipient")))
-            .DistinctBy(a => a.Id, StringComparer.Ordinal);
-        await Task.WhenAll(agents.Select(a => RequireAgent(a.Id, a.Who)));
+        var recipients = valid.Select(d => d.To!).ToHashSet(StringComparer.Ordinal);
+        var senders = valid.Select(d => d.From).Where(id => !recipients.Contains(id)).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(recipients.Select(RequireRecipient).Concat(senders.Select(id => RequireAgent(id, "Sender"))));
         var sentAt = clock.Now;
         var sequences = new long?[valid.Length];
         await Task.WhenAll(Enumerable.Range(0, valid.Length).GroupBy(i => valid[i].To!, StringComparer.Ordinal).Select(async recipient =>
@@ -103,11 +104,26 @@ public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Gr
         }
     }
 
-    private async Task RequireAgent(string agentId, string who)
+    /// <summary>
+    /// An offline agent has left the fleet: what it got would wait unread until it registers again, if it ever does, so
+    /// it is refused like an unknown one. Draining, unresponsive and suspended agents are still part of the fleet (finishing
+    /// a task, missing heartbeats, out of rotation) and will read their inbox, so they get messages.
+    /// </summary>
+    private async Task RequireRecipient(string agentId)
+    {
+        var agent = await RequireAgent(agentId, "Recipient");
+        if (agent.Status == AgentStatus.Offline)
+        {
+            throw new HiveException(HiveErrorCodes.NotFound,
+                $"Recipient agent '{agentId}' is offline, so nothing was sent. It gets messages again once it registers.", "agent/" + agentId);
+        }
+    }
+
+    private async Task<AgentInfo> RequireAgent(string agentId, string who)
     {
         try
         {
-            await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
+            return await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
         }
         catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
         {

@@ -46,6 +46,12 @@ public class HiveClusterFixture : IAsyncLifetime
     /// <summary>Small, so a test can write past it and see a watch answer "compacted".</summary>
     public const int ChangeLogRetention = 64;
 
+    /// <summary>Small, so a test can fill an inbox's or a channel's long-poll places; no other test holds this many on one grain.</summary>
+    public const int MaxLongPollWaiters = 6;
+    public const int MaxLongPollWaitersPerCaller = 3;
+    /// <summary>Small, so a few values of a few KiB make a watch answer go over it.</summary>
+    public const int MaxWatchAnswerBytes = 16 * 1024;
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private readonly InMemoryEntityCatalog _catalog = new();
     private readonly InMemoryAuditLog _audit = new();
@@ -55,6 +61,9 @@ public class HiveClusterFixture : IAsyncLifetime
 
     /// <summary>The audit trail the silos write, whichever store that is.</summary>
     public IAuditLog Audit => Cluster.Silos[0].ServiceProvider.GetRequiredService<IAuditLog>();
+
+    /// <summary>The message store the silos write, whichever store that is.</summary>
+    public IMessageStore MessageStore => Cluster.Silos[0].ServiceProvider.GetRequiredService<IMessageStore>();
 
     public AlertLog Alerts { get; } = new();
 
@@ -78,6 +87,11 @@ public class HiveClusterFixture : IAsyncLifetime
         ["Hive:Timing:QueueResyncInterval"] = QueueResyncInterval.ToString(),
         ["Hive:Messaging:InboxCapacity"] = InboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Hive:Memory:ChangeLogRetention"] = ChangeLogRetention.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Messaging:MaxReceiveWaiters"] = MaxLongPollWaiters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Messaging:MaxReceiveWaitersPerCaller"] = MaxLongPollWaitersPerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:MaxWatchers"] = MaxLongPollWaiters.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:MaxWatchersPerCaller"] = MaxLongPollWaitersPerCaller.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Hive:Memory:MaxWatchAnswerBytes"] = MaxWatchAnswerBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         // Shared by every test: real CPU readings and other tests' silent agents must not change the service level here.
         ["Hive:Health:ReportSiloSignals"] = "false",
         ["Hive:Health:UnresponsiveAgentShare:Reduced"] = "2",

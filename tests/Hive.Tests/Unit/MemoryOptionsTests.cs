@@ -27,4 +27,20 @@ public class MemoryOptionsTests
     public void Out_of_range_settings_are_named_in_the_error(int maxValueBytes, int retention, string setting) =>
         Assert.Contains(Problems(new MemoryOptions { MaxValueBytes = maxValueBytes, ChangeLogRetention = retention }),
             p => p!.StartsWith(setting, StringComparison.Ordinal));
+
+    [Fact]
+    public void Watch_bounds_default_to_a_thousand_waiting_32_per_caller_and_1_MiB_answers()
+    {
+        var options = new MemoryOptions();
+        Assert.Equal((1000, 32, 1_048_576), (options.MaxWatchers, options.MaxWatchersPerCaller, options.MaxWatchAnswerBytes));
+    }
+
+    [Theory]
+    [InlineData(0, 32, 1_048_576, "Hive:Memory:MaxWatchers")]
+    [InlineData(1000, 0, 1_048_576, "Hive:Memory:MaxWatchersPerCaller")]
+    [InlineData(1000, 32, 1023, "Hive:Memory:MaxWatchAnswerBytes")]
+    [InlineData(1000, 32, 67_108_865, "Hive:Memory:MaxWatchAnswerBytes")]
+    public void Out_of_range_watch_bounds_are_named_in_the_error(int watchers, int perCaller, int answerBytes, string setting) =>
+        Assert.Contains(Problems(new MemoryOptions { MaxWatchers = watchers, MaxWatchersPerCaller = perCaller, MaxWatchAnswerBytes = answerBytes }),
+            p => p!.StartsWith(setting, StringComparison.Ordinal));
 }

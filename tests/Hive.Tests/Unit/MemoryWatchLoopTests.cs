@@ -72,6 +72,27 @@ public class MemoryWatchLoopTests
     }
 
     [Fact]
+    public async Task Answers_cut_short_go_on_from_their_last_change_with_no_gap()
+    {
+        // A hive that caps answers names the last change as where to go on; one that did not named the channel's revision (9).
+        var (loop, asked) = Scripted(new WatchResult([Change(4), Change(5)], 5, false), new WatchResult([Change(6), Change(7)], 9, false), Changes(8, 9));
+
+        var events = await TakeAsync(loop, 3, 6);
+
+        Assert.Equal([4L, 5, 6, 7, 8, 9], events.Select(e => e.Revision));
+        Assert.Equal([3L, 5, 7], asked);
+    }
+
+    [Fact]
+    public async Task A_rate_limited_poll_is_asked_again()
+    {
+        var (loop, asked) = Scripted(new HiveException(HiveErrorCodes.RateLimited, "Too many watches wait.") { RetryAfter = TimeSpan.FromSeconds(1) }, Changes(4));
+
+        Assert.Equal([4L], (await TakeAsync(loop, 3, 1)).Select(e => e.Revision));
+        Assert.Equal([3L, 3], asked);
+    }
+
+    [Fact]
     public async Task A_permanent_hive_error_ends_the_stream()
     {
         var (loop, _) = Scripted(new HiveException(HiveErrorCodes.Validation, "Channel 'a b' is not a valid id."));
