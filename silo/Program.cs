@@ -24,7 +24,7 @@ if (settings.Problems.Count > 0)
 }
 
 using var loggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
-if (migrate) return await MigrateCommand.RunAsync(settings.Postgres!, loggers);
+if (migrate) return await MigrateCommand.RunAsync(settings.Postgres!, settings.Silo.ServiceId, loggers);
 
 // Reach every dependency before Orleans starts, so a wrong setting costs one line, not a stack trace.
 NpgsqlDataSource? dataSource = null;
@@ -33,7 +33,7 @@ try
 {
     // Redis first: a silo that cannot join must not migrate the database on its way out.
     if (settings.Redis is { } redis) await RedisPreflight.CheckAsync(redis, $"{HiveClusteringOptions.RedisSetting} (or {HiveClusteringOptions.RedisVariable})");
-    if (settings.Postgres is { } postgres) (dataSource, schema) = await DurableStorage.OpenAsync(postgres, loggers);
+    if (settings.Postgres is { } postgres) (dataSource, schema) = await DurableStorage.OpenAsync(postgres, settings.Silo.ServiceId, loggers);
 }
 catch (StartupException e)
 {

@@ -32,6 +32,29 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
         else await RecordAsync(row, change, memory);
     }
 
+    /// <summary>
+    /// Purges the grain: its state row and its catalog row go, and <paramref name="change"/> is audited (the trail stays). In
+    /// one transaction where the grain storage can (<see cref="StateCompanions.Removal"/>), else the catalog row and event
+    /// right after the clear. A failed clear calls <paramref name="discardActivation"/> and changes no listing.
+    /// </summary>
+    public async Task PurgeAsync<T>(IPersistentState<T> state, CatalogEntry row, AuditEvent change, Action discardActivation)
+    {
+        var companions = StateCompanions.Removal(row, change);
+        StateCompanions.Current = companions;
+        try
+        {
+            await state.ClearOrDiscardAsync(discardActivation);
+        }
+        finally
+        {
+            StateCompanions.Current = null;
+        }
+        if (!companions.Taken) await Task.WhenAll(catalog.RemoveAsync([new CatalogKey(row.Kind, row.Id)]), audit.AppendAsync([change]));
+    }
+
+    /// <summary>Removes the catalog row of an entity that has no state: one whose purge stored the clear but not the removal after it.</summary>
+    public Task ForgetAsync(CatalogKey key) => catalog.RemoveAsync([key]);
+
     /// <summary>Publishes a change that needs no state write of its own (a row-only update), or follows one.</summary>
     public Task RecordAsync(CatalogEntry? row, AuditEvent? change, MemoryLogEntry? memory = null)
     {

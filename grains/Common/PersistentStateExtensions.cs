@@ -18,4 +18,18 @@ public static class PersistentStateExtensions
             throw;
         }
     }
+
+    /// <summary>Clears the state; like <see cref="WriteOrDiscardAsync"/>, a failure discards the activation.</summary>
+    public static async Task ClearOrDiscardAsync<T>(this IPersistentState<T> state, Action discardActivation)
+    {
+        try
+        {
+            await state.ClearStateAsync();
+        }
+        catch
+        {
+            discardActivation();
+            throw;
+        }
+    }
 }

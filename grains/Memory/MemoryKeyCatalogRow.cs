@@ -9,6 +9,8 @@ namespace Hive.Memory;
 internal static class MemoryKeyCatalogRow
 {
     public const string Live = "Live";
+    public const string Deleted = "Deleted";
+    public const string Expired = "Expired";
 
     public static CatalogEntry From(MemoryPath path, MemoryKeyState state) => new(
         EntityKind.MemoryKey,
@@ -33,7 +35,7 @@ internal static class MemoryKeyCatalogRow
     private static string StatusOf(MemoryChangeKind kind) => kind switch
     {
         MemoryChangeKind.Put => Live,
-        MemoryChangeKind.Delete => "Deleted",
-        _ => "Expired",
+        MemoryChangeKind.Delete => Deleted,
+        _ => Expired,
     };
 }

@@ -15,6 +15,17 @@ public interface IEntityCatalog
     /// <summary>Rows whose wake time is at or before <paramref name="now"/>, earliest first.</summary>
     Task<IReadOnlyList<CatalogEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Rows of <paramref name="kind"/> in one of <paramref name="statuses"/> that last changed before <paramref name="updatedBefore"/>,
+    /// ordered by id after <paramref name="afterId"/> (null: from the start), at most <paramref name="limit"/>: the candidates
+    /// for purging finished entities.
+    /// </summary>
+    Task<IReadOnlyList<CatalogEntry>> FinishedBeforeAsync(EntityKind kind, IReadOnlyCollection<string> statuses, DateTimeOffset updatedBefore,
+        string? afterId, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes the rows (whatever their version), so a purged entity is listed nowhere. Unknown keys are ignored.</summary>
+    Task RemoveAsync(IReadOnlyList<CatalogKey> keys, CancellationToken cancellationToken = default);
+
     /// <summary>Rows whose <see cref="CatalogEntry.Host"/> is one of <paramref name="hosts"/>, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<CatalogEntry>> HostedOnAsync(IReadOnlyCollection<string> hosts, int limit, CancellationToken cancellationToken = default);
 }

@@ -26,4 +26,10 @@ public interface IMessageStore
     /// or a new activation would hand out a sequence the receiver has already seen.
     /// </summary>
     Task<long> LastSequenceAsync(string agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Deletes the agent's inbox: its pending messages and its highest sequence, so an inbox of that id starts over from
+    /// sequence 1. For a purged agent; an inbox that holds nothing is left as it is.
+    /// </summary>
+    Task DropAsync(string agentId, CancellationToken cancellationToken = default);
 }

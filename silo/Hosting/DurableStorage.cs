@@ -7,18 +7,26 @@ namespace Hive.Silo.Hosting;
 public static class DurableStorage
 {
     /// <summary>
-    /// Creates the data source and applies pending migrations. Any failure (unreachable, refused credentials,
-    /// a schema from the future) becomes a <see cref="StartupException"/> with one line for the operator.
+    /// Creates the data source, applies pending migrations and claims the database for <paramref name="serviceId"/>
+    /// (<see cref="DatabaseOwner"/>). Any failure (unreachable, refused credentials, a schema from the future, a database
+    /// that belongs to another hive) becomes a <see cref="StartupException"/> with one line for the operator.
     /// </summary>
     public static async Task<(NpgsqlDataSource DataSource, MigrationReport Report)> OpenAsync(
-        PostgresTarget target, ILoggerFactory loggers, CancellationToken cancellationToken = default)
+        PostgresTarget target, string serviceId, ILoggerFactory loggers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         var dataSource = NpgsqlDataSource.Create(Tuned(target.ConnectionString));
         try
         {
             var runner = new MigrationRunner(dataSource, Migrations.Embedded, loggers.CreateLogger<MigrationRunner>());
-            return (dataSource, await runner.ApplyAsync(cancellationToken));
+            var report = await runner.ApplyAsync(cancellationToken);
+            await DatabaseOwner.ClaimAsync(dataSource, serviceId, cancellationToken);
+            return (dataSource, report);
+        }
+        catch (DatabaseOwnedElsewhereException e)
+        {
+            await dataSource.DisposeAsync();
+            throw new StartupException($"PostgreSQL {target.Display}: {e.Message}");
         }
         catch (Exception e) when (e is NpgsqlException or SchemaTooNewException or TimeoutException)
         {

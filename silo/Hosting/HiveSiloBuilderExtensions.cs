@@ -2,7 +2,10 @@ using Hive.Escalations;
 using Hive.Health;
 using Hive.Messaging;
 using Hive.Memory;
+using Hive.Retention;
 using Hive.Silo.InMemory;
+using Hive.Silo.Retention;
+using Hive.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Storage;
 
@@ -38,6 +41,10 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(RateLimitOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<ServiceLevelCache>();
         services.AddMetrics();
@@ -54,10 +61,19 @@ public static class HiveSiloBuilderExtensions
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
         services.TryAddSingleton<IMemoryChangeLog>(sp =>
             new InMemoryMemoryChangeLog(sp.GetRequiredService<IOptions<MemoryOptions>>().Value.ChangeLogRetention));
+        services.TryAddSingleton<IAuditArchive>(sp => AuditArchive(sp.GetRequiredService<IOptions<RetentionOptions>>().Value));
+        services.TryAddSingleton<IStoreSizes, InMemoryStoreSizes>();
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();
+        services.AddHostedService<RetentionKeeper>();
+        services.AddHostedService<StoreSizeReporter>();
         if (!services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, HiveStorage.Name)))
             silo.AddMemoryGrainStorage(HiveStorage.Name);
         return silo;
     }
+
+    /// <summary>JSON lines files in the configured directory; none when the operator set it empty.</summary>
+    private static IAuditArchive AuditArchive(RetentionOptions options) => string.IsNullOrWhiteSpace(options.AuditExportDirectory)
+        ? new NoAuditArchive()
+        : new JsonLinesAuditArchive(options.AuditExportDirectory, TimeProvider.System);
 }

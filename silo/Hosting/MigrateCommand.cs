@@ -4,17 +4,18 @@ namespace Hive.Silo.Hosting;
 
 /// <summary>
 /// <c>hive migrate</c>: applies pending schema migrations and exits, for operators who migrate as a separate
-/// deployment step. Silos apply the same migrations at start, so skipping this step is safe.
+/// deployment step. Silos apply the same migrations at start, so skipping this step is safe. Like a silo, it claims the
+/// database for <c>Hive:Silo:ServiceId</c> and refuses one that belongs to another hive.
 /// </summary>
 public static class MigrateCommand
 {
     public const string Name = "migrate";
 
-    public static async Task<int> RunAsync(PostgresTarget target, ILoggerFactory loggers)
+    public static async Task<int> RunAsync(PostgresTarget target, string serviceId, ILoggerFactory loggers)
     {
         try
         {
-            var (dataSource, report) = await DurableStorage.OpenAsync(target, loggers);
+            var (dataSource, report) = await DurableStorage.OpenAsync(target, serviceId, loggers);
             await dataSource.DisposeAsync();
             Console.WriteLine(report.Applied.Count == 0
                 ? $"hive: schema of {target.Display} is current at version {report.SchemaVersion}."

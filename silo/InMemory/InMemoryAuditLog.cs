@@ -5,7 +5,7 @@ namespace Hive.Silo.InMemory;
 
 /// <summary>
 /// The audit trail for single-process mode: the newest events in memory, gone when the process ends.
-/// Bounded so a long-running dev hive does not grow without limit.
+/// Bounded so a long-running dev hive does not grow without limit; the retention pass purges it by age as it does the durable trail.
 /// </summary>
 public sealed class InMemoryAuditLog(int capacity = InMemoryAuditLog.DefaultCapacity) : IAuditLog
 {
@@ -49,5 +49,36 @@ public sealed class InMemoryAuditLog(int capacity = InMemoryAuditLog.DefaultCapa
             var next = page.Count == query.PageSize ? page[^1].Seq.ToString(CultureInfo.InvariantCulture) : null;
             return Task.FromResult(new Page<AuditEvent>(page.Select(p => p.Event).ToArray(), next));
         }
+    }
+
+    public Task<IReadOnlyList<AuditRecord>> OlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<AuditRecord> older = _events.Where(e => e.Event.At < before).Take(limit)
+                .Select(e => new AuditRecord(e.Seq, e.Event)).ToArray();
+            return Task.FromResult(older);
+        }
+    }
+
+    public Task RemoveAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        var doomed = sequences.ToHashSet();
+        lock (_gate)
+        {
+            for (var node = _events.First; node is not null;)
+            {
+                var next = node.Next;
+                if (doomed.Contains(node.Value.Seq)) _events.Remove(node);
+                node = next;
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How many events it holds, for the store-size gauges.</summary>
+    public long Count
+    {
+        get { lock (_gate) return _events.Count; }
     }
 }

@@ -63,6 +63,30 @@ public sealed class InMemoryEntityCatalog : IEntityCatalog
         }
     }
 
+    public Task<IReadOnlyList<CatalogEntry>> FinishedBeforeAsync(EntityKind kind, IReadOnlyCollection<string> statuses, DateTimeOffset updatedBefore,
+        string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<CatalogEntry> finished = _rows.Values
+                .Where(r => r.Kind == kind && statuses.Contains(r.Status) && r.UpdatedAt < updatedBefore
+                    && (afterId is null || string.CompareOrdinal(r.Id, afterId) > 0))
+                .OrderBy(r => r.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .ToArray();
+            return Task.FromResult(finished);
+        }
+    }
+
+    public Task RemoveAsync(IReadOnlyList<CatalogKey> keys, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            foreach (var key in keys) _rows.Remove((key.Kind, key.Id));
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<IReadOnlyList<CatalogEntry>> HostedOnAsync(IReadOnlyCollection<string> hosts, int limit, CancellationToken cancellationToken = default)
     {
         lock (_gate)
@@ -73,5 +97,11 @@ public sealed class InMemoryEntityCatalog : IEntityCatalog
                 .ToArray();
             return Task.FromResult(hosted);
         }
+    }
+
+    /// <summary>How many rows it holds, for the store-size gauges.</summary>
+    public long Count
+    {
+        get { lock (_gate) return _rows.Count; }
     }
 }

@@ -99,6 +99,15 @@ public sealed class InMemoryMemoryChangeLog : IMemoryChangeLog
     }
 
     /// <summary>One channel's revisions (a null change is a skip) and the highest one dropped.</summary>
+    /// <summary>How many revisions (changes and skips) it holds across channels, for the store-size gauges.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_gate) return _channels.Values.Sum(c => (long)c.Entries.Count);
+        }
+    }
+
     private sealed class ChannelLog
     {
         public SortedList<long, MemoryChange?> Entries { get; private set; } = [];

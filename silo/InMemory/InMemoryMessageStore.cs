@@ -72,8 +72,30 @@ public sealed class InMemoryMessageStore : IMessageStore
         }
     }
 
+    public Task DropAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _pending.Remove(agentId);
+            _last.Remove(agentId);
+        }
+        return Task.CompletedTask;
+    }
+
     public Task<long> LastSequenceAsync(string agentId, CancellationToken cancellationToken = default)
     {
         lock (_gate) return Task.FromResult(_last.GetValueOrDefault(agentId));
+    }
+
+    /// <summary>Pending messages across inboxes, for the store-size gauges.</summary>
+    public long PendingCount
+    {
+        get { lock (_gate) return _pending.Values.Sum(p => (long)p.Count); }
+    }
+
+    /// <summary>Inboxes with a sequence (the in-memory counterpart of hive_inbox_heads), for the store-size gauges.</summary>
+    public long InboxCount
+    {
+        get { lock (_gate) return _last.Count; }
     }
 }

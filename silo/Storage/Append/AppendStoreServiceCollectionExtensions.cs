@@ -1,5 +1,6 @@
 using Hive.Silo.Storage.GroupCommit;
 using Hive.Silo.Storage.Resilience;
+using Hive.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hive.Silo.Storage.Append;
@@ -8,7 +9,7 @@ namespace Hive.Silo.Storage.Append;
 public static class AppendStoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the PostgreSQL catalog, audit trail, memory change log and message store in place of the in-memory
+    /// Registers the PostgreSQL catalog, audit trail, memory change log, message store and their size gauges' source in place of the in-memory
     /// defaults (before or after <c>AddHive</c>), with the storage pipeline, <see cref="StorageHealth"/>, its signals for the service level and its metrics. Needs an
     /// <c>NpgsqlDataSource</c> registered by the host and the tables of migration 0002. Settings:
     /// <c>Hive:Storage:Resilience</c> and <c>Hive:Storage:GroupCommit</c>, checked at start-up.
@@ -33,6 +34,7 @@ public static class AppendStoreServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IAuditLog, PostgresAuditLog>());
         services.Replace(ServiceDescriptor.Singleton<IMemoryChangeLog, PostgresMemoryChangeLog>());
         services.Replace(ServiceDescriptor.Singleton<IMessageStore, PostgresMessageStore>());
+        services.Replace(ServiceDescriptor.Singleton<IStoreSizes, PostgresStoreSizes>());
         return services;
     }
 }

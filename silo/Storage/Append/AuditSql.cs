@@ -17,6 +17,21 @@ internal static class AuditSql
         ORDER BY e.n
         """;
 
+    // No ORDER BY: any events older than the cutoff will do, so the planner may answer from the BRIN index on "at" (or stop a
+    // sequential scan at the limit) instead of walking the whole primary key when few or none are old enough.
+    private const string OlderThan = """
+        SELECT seq, at, actor, entity, action, from_status, to_status, details, trace_id FROM hive_audit
+        WHERE at < @before LIMIT @limit
+        """;
+
+    public static NpgsqlCommand OlderThanCommand(NpgsqlConnection connection, DateTimeOffset before, int limit) => new(OlderThan, connection)
+    {
+        Parameters = { SqlParameters.Time("before", before), SqlParameters.Int("limit", limit) },
+    };
+
+    public static NpgsqlCommand RemoveCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] sequences) =>
+        new("DELETE FROM hive_audit WHERE seq = ANY(@seq)", connection, transaction) { Parameters = { SqlParameters.Longs("seq", sequences) } };
+
     public static NpgsqlCommand InsertCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEvent[] events) => new(Insert, connection, transaction)
     {
         Parameters =

@@ -88,6 +88,37 @@ internal static class CatalogSql
             Parameters = { SqlParameters.Time("now", now), SqlParameters.Int("limit", limit) },
         };
 
+    // Uses the (kind, status, id) index: finished rows of one kind, in page order, filtered by age. Finished rows older
+    // than the retention are purged, so those it walks past are the ones finished within the retention period.
+    public static NpgsqlCommand FinishedBeforeCommand(NpgsqlConnection connection, EntityKind kind, IReadOnlyCollection<string> statuses,
+        DateTimeOffset updatedBefore, string? afterId, int limit) =>
+        new($"""
+            SELECT {Columns} FROM hive_catalog
+            WHERE kind = @kind AND status = ANY(@statuses) AND updated_at < @before AND id > @after
+            ORDER BY id LIMIT @limit
+            """, connection)
+        {
+            Parameters =
+            {
+                SqlParameters.Of("kind", (short)kind, NpgsqlDbType.Smallint),
+                SqlParameters.Texts("statuses", statuses.ToArray()),
+                SqlParameters.Time("before", updatedBefore),
+                // '' sorts before every id under the "C" collation, so no cursor and the first page are one statement.
+                SqlParameters.Text("after", afterId ?? ""),
+                SqlParameters.Int("limit", limit),
+            },
+        };
+
+    public static NpgsqlCommand RemoveCommand(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<CatalogKey> keys) =>
+        new("DELETE FROM hive_catalog WHERE (kind, id) IN (SELECT * FROM unnest(@kind, @id))", connection, transaction)
+        {
+            Parameters =
+            {
+                SqlParameters.Shorts("kind", keys.Select(k => (short)k.Kind).ToArray()),
+                SqlParameters.Texts("id", keys.Select(k => k.Id).ToArray()),
+            },
+        };
+
     public static NpgsqlCommand HostedOnCommand(NpgsqlConnection connection, IReadOnlyCollection<string> hosts, int limit) =>
         new($"SELECT {Columns} FROM hive_catalog WHERE host = ANY(@hosts) LIMIT @limit", connection)
         {

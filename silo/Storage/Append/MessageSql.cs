@@ -32,6 +32,11 @@ internal static class MessageSql
     // inbox, so each is a primary-key lookup whatever the planner believes of the table's size.
     private const string Ack = "DELETE FROM hive_messages WHERE agent_id = @agent_id AND sequence = ANY(@sequence)";
 
+    // The inbox's messages and its head go together; run under the inbox's advisory lock, so no append is half seen.
+    public const string DropMessages = "DELETE FROM hive_messages WHERE agent_id = @agent_id";
+
+    public const string DropHead = "DELETE FROM hive_inbox_heads WHERE agent_id = @agent_id";
+
     public const string Pending = """
         SELECT sequence, sender, agent_id, kind, subject, body, correlation_id, sent_at FROM hive_messages
         WHERE agent_id = @agent_id ORDER BY sequence LIMIT @limit

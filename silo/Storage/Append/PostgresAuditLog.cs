@@ -52,6 +52,38 @@ public sealed class PostgresAuditLog : IAuditLog, IAsyncDisposable
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<AuditRecord>> OlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0) return Task.FromResult<IReadOnlyList<AuditRecord>>([]);
+        return _db.ReadAsync<IReadOnlyList<AuditRecord>>(async (connection, token) =>
+        {
+            await using var command = AuditSql.OlderThanCommand(connection, before, limit);
+            await command.PrepareAsync(token);
+            await using var reader = await command.ExecuteReaderAsync(token);
+            var records = new List<AuditRecord>(limit);
+            while (await reader.ReadAsync(token))
+            {
+                var (seq, e) = AuditSql.Row(reader);
+                records.Add(new AuditRecord(seq, e));
+            }
+            records.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            return records;
+        }, cancellationToken);
+    }
+
+    /// <summary>One short transaction per call: audit rows are never updated, so the delete holds no lock an append waits for.</summary>
+    public Task RemoveAsync(IReadOnlyList<long> sequences, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sequences);
+        if (sequences.Count == 0) return Task.CompletedTask;
+        // Deleting twice deletes nothing more: safe to retry even after an unconfirmed commit.
+        return _db.WriteAsync(async (connection, transaction, token) =>
+        {
+            await using var command = AuditSql.RemoveCommand(connection, transaction, sequences.ToArray());
+            return await command.ExecuteNonQueryAsync(token);
+        }, idempotent: true, cancellationToken);
+    }
+
     public ValueTask DisposeAsync() => Appends.DisposeAsync();
 
     private Task<Exception?[]?> WriteAsync(IReadOnlyList<IReadOnlyList<AuditEvent>> batch, CancellationToken cancellationToken)

@@ -61,6 +61,30 @@ public sealed class PostgresEntityCatalog : IEntityCatalog, IAsyncDisposable
         }, cancellationToken);
     }
 
+    public Task<IReadOnlyList<CatalogEntry>> FinishedBeforeAsync(EntityKind kind, IReadOnlyCollection<string> statuses, DateTimeOffset updatedBefore,
+        string? afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        if (limit <= 0 || statuses.Count == 0) return Task.FromResult<IReadOnlyList<CatalogEntry>>([]);
+        return _db.ReadAsync(async (connection, token) =>
+        {
+            await using var command = CatalogSql.FinishedBeforeCommand(connection, kind, statuses, updatedBefore, afterId, limit);
+            return await CatalogSql.ReadAsync(command, token);
+        }, cancellationToken);
+    }
+
+    public Task RemoveAsync(IReadOnlyList<CatalogKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0) return Task.CompletedTask;
+        // Deleting twice deletes nothing more: safe to retry even after an unconfirmed commit.
+        return _db.WriteAsync(async (connection, transaction, token) =>
+        {
+            await using var command = CatalogSql.RemoveCommand(connection, transaction, keys);
+            return await command.ExecuteNonQueryAsync(token);
+        }, idempotent: true, cancellationToken);
+    }
+
     public Task<IReadOnlyDictionary<string, long>> CountByStatusAsync(EntityKind kind, CancellationToken cancellationToken = default) =>
         _db.ReadAsync<IReadOnlyDictionary<string, long>>(async (connection, token) =>
         {

@@ -68,6 +68,20 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable
         }, cancellationToken);
     }
 
+    public Task DropAsync(string agentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(agentId);
+        // Deleting twice deletes nothing more: safe to retry even after an unconfirmed commit.
+        return _db.WriteAsync(async (connection, transaction, token) =>
+        {
+            await using var statements = new NpgsqlBatch(connection, transaction);
+            statements.BatchCommands.Add(AdvisoryLocks.Command(AdvisoryLocks.Inboxes, [agentId]));
+            foreach (var sql in new[] { MessageSql.DropMessages, MessageSql.DropHead })
+                statements.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { SqlParameters.Text("agent_id", agentId) } });
+            return await statements.ExecuteNonQueryAsync(token);
+        }, idempotent: true, cancellationToken);
+    }
+
     public Task<long> LastSequenceAsync(string agentId, CancellationToken cancellationToken = default) =>
         _db.ReadAsync(async (connection, token) =>
         {

@@ -16,7 +16,8 @@ namespace Hive.Silo.Storage.GrainState;
 /// so a change is listed, audited and logged exactly when it is stored, at the cost of one commit instead of four. A
 /// memory change whose revision is already taken fails its write alone, whole. Same contract: versions grow by one, a write
 /// or clear with a stale version is an <see cref="InconsistentStateException"/> and changes nothing, a clear keeps the
-/// row (empty) so its version keeps growing. Failures for lack of the database reach callers as storage-unavailable.
+/// row (empty) so its version keeps growing — except a purge's (<see cref="StateCompanions.Removes"/>), which deletes the state
+/// row and its catalog row together. Failures for lack of the database reach callers as storage-unavailable.
 /// </summary>
 internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
 {
@@ -65,7 +66,13 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     {
         // A grain that never saw a row may still have one (written by an earlier activation): clear that one, versioned.
         if (grainState.ETag is null) await ReadStateAsync(stateName, grainId, grainState);
-        if (grainState.ETag is not null) grainState.ETag = await SubmitAsync(stateName, grainId, null, grainState.ETag, "clear");
+        if (grainState.ETag is not null)
+        {
+            // A purge removes the row with its catalog row; any other clear keeps the row, empty, so its version keeps growing.
+            grainState.ETag = StateCompanions.Current is { Removes: true }
+                ? await SubmitAsync(stateName, grainId, null, grainState.ETag, "purge", TakeCompanions(), removes: true)
+                : await SubmitAsync(stateName, grainId, null, grainState.ETag, "clear");
+        }
         grainState.State = _activators.GetActivator<T>().Create();
         grainState.RecordExists = false;
     }
@@ -86,11 +93,12 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         return companions.Take() ? companions : null;
     }
 
-    private async Task<string> SubmitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag, string operation,
-        StateCompanions? companions = null)
+    /// <summary>Queues the write and returns the row's new version; null after a removal, which leaves no row.</summary>
+    private async Task<string?> SubmitAsync(string stateName, GrainId grainId, byte[]? payload, string? etag, string operation,
+        StateCompanions? companions = null, bool removes = false)
     {
         int? expected = string.IsNullOrEmpty(etag) ? null : int.Parse(etag, NumberStyles.None, CultureInfo.InvariantCulture);
-        var write = new StateWrite(stateName, KeyOf(grainId), payload, expected, companions);
+        var write = new StateWrite(stateName, KeyOf(grainId), payload, expected, companions, removes);
         try
         {
             await _writes.SubmitAsync(write);
@@ -108,7 +116,7 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
                 $"The {operation} of {stateName} state for {grainId} expected version {etag ?? "none"}, but storage holds another one; nothing was changed.",
                 storedEtag: null, currentEtag: etag);
         }
-        return write.NewVersion.ToString(CultureInfo.InvariantCulture);
+        return removes ? null : write.NewVersion.ToString(CultureInfo.InvariantCulture);
     }
 
     private Task<Exception?[]?> WriteBatchAsync(IReadOnlyList<StateWrite> batch, CancellationToken cancellationToken) =>
@@ -119,7 +127,8 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
             var (refused, logged) = await LogMemoryChangesAsync(connection, transaction, batch, token);
             var stale = new HashSet<StateWrite>(ReferenceEqualityComparer.Instance);
             var publish = new List<StateCompanions>();
-            foreach (var round in GrainStateSql.Rounds(refused.Count == 0 ? batch : batch.Where(w => !refused.Contains(w)).ToArray()))
+            var accepted = batch.Where(w => !refused.Contains(w)).ToArray();
+            foreach (var round in GrainStateSql.Rounds(accepted.Where(w => !w.Removes).ToArray()))
             {
                 var results = await GrainStateSql.WriteAsync(connection, transaction, _serviceId, round, token);
                 for (var i = 0; i < round.Count; i++)
@@ -132,6 +141,17 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
                     round[i].NewVersion = version;
                     // A replayed write's change committed with it the first time.
                     if (round[i].Companions is { } companions && !results[i].Replayed) publish.Add(companions);
+                }
+            }
+            // Removals after the writes: a grain waits for its write, so a batch holds a removal and a write of one key only
+            // when a stale activation sent one of them, and the version then decides as it would one batch later.
+            foreach (var round in GrainStateSql.Rounds(accepted.Where(w => w.Removes).ToArray()))
+            {
+                var results = await GrainStateSql.RemoveAsync(connection, transaction, _serviceId, round, token);
+                for (var i = 0; i < round.Count; i++)
+                {
+                    if (!results[i].Removed) stale.Add(round[i]);
+                    else if (round[i].Companions is { } companions && !results[i].Replayed) publish.Add(companions);
                 }
             }
             // A change whose state write was stale never happened: its revision becomes a skip, never a phantom.
@@ -174,12 +194,18 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
         CancellationToken cancellationToken)
     {
         if (publish.Count == 0) return;
-        var rows = CatalogSql.Newest(publish.Where(c => c.Row is not null).Select(c => c.Row!));
+        var rows = CatalogSql.Newest(publish.Where(c => !c.Removes && c.Row is not null).Select(c => c.Row!));
         if (rows.Length > 0)
         {
             await using var upsert = CatalogSql.UpsertCommand(connection, transaction, rows);
             await upsert.PrepareAsync(cancellationToken);
             await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+        var removed = publish.Where(c => c.Removes).Select(c => new CatalogKey(c.Row!.Kind, c.Row.Id)).ToArray();
+        if (removed.Length > 0)
+        {
+            await using var remove = CatalogSql.RemoveCommand(connection, transaction, removed);
+            await remove.ExecuteNonQueryAsync(cancellationToken);
         }
         var events = publish.Where(c => c.Change is not null).Select(c => c.Change!).ToArray();
         if (events.Length == 0) return;

@@ -46,6 +46,26 @@ internal static class GrainStateSql
         ORDER BY i.ord
         """;
 
+    // Deletes each row that still holds its expected version. A row already gone counts as removed and replayed: a batch
+    // retried after its commit was lost finds its own removal done (a stale activation's purge of a row another purge
+    // removed changes nothing either). A row holding another version is a conflict (false). The join reads the
+    // statement's snapshot, where a row this statement deleted is still visible.
+    private const string Remove = """
+        WITH input AS (
+            SELECT * FROM unnest(@state_names, @keys, @expected) WITH ORDINALITY AS i(state_name, key_string, expected, ord)),
+        removed AS (
+            DELETE FROM hive_grain_state AS g USING input AS i
+            WHERE g.service_id = @service_id AND g.state_name = i.state_name AND g.key_string = i.key_string
+              AND g.key_n0 = 0 AND g.key_n1 = 0 AND g.version = i.expected
+            RETURNING g.state_name, g.key_string)
+        SELECT r.state_name IS NOT NULL OR s.version IS NULL, r.state_name IS NULL AND s.version IS NULL
+        FROM input AS i
+        LEFT JOIN removed AS r ON r.state_name = i.state_name AND r.key_string = i.key_string
+        LEFT JOIN hive_grain_state AS s ON s.service_id = @service_id AND s.state_name = i.state_name
+            AND s.key_string = i.key_string AND s.key_n0 = 0 AND s.key_n1 = 0
+        ORDER BY i.ord
+        """;
+
     public static async Task<(byte[]? Payload, int Version)?> ReadAsync(
         NpgsqlConnection connection, string serviceId, string stateName, string key, CancellationToken cancellationToken)
     {
@@ -87,6 +107,30 @@ internal static class GrainStateSql
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
             results[i] = reader.IsDBNull(0) ? (null, false) : (reader.GetInt32(0), reader.GetBoolean(1));
+        return results;
+    }
+
+    /// <summary>
+    /// Removes the rows of <paramref name="removals"/> (no key twice) and returns, in their order, whether each is gone
+    /// (false where the stored version was not the expected one) and whether it was gone before this statement.
+    /// </summary>
+    public static async Task<(bool Removed, bool Replayed)[]> RemoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId,
+        IReadOnlyList<StateWrite> removals, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Remove, connection, transaction)
+        {
+            Parameters =
+            {
+                SqlParameters.Text("service_id", serviceId),
+                SqlParameters.Texts("state_names", removals.Select(w => w.StateName).ToArray()),
+                SqlParameters.Texts("keys", removals.Select(w => w.Key).ToArray()),
+                SqlParameters.Ints("expected", removals.Select(w => w.ExpectedVersion!.Value).ToArray()),
+            },
+        };
+        await command.PrepareAsync(cancellationToken);
+        var results = new (bool, bool)[removals.Count];
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; await reader.ReadAsync(cancellationToken); i++) results[i] = (reader.GetBoolean(0), reader.GetBoolean(1));
         return results;
     }
 

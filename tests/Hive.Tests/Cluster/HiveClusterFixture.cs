@@ -22,6 +22,9 @@ public class HiveClusterFixture : IAsyncLifetime
 {
     private readonly bool _onPostgres;
     private TestDatabase? _database;
+
+    /// <summary>The fixture's own PostgreSQL database; null in memory.</summary>
+    protected TestDatabase? Database => _database;
     private NpgsqlDataSource? _dataSource;
 
     public HiveClusterFixture()
@@ -138,7 +141,7 @@ public class HiveClusterFixture : IAsyncLifetime
         silo.Services.AddSingleton<IMemoryChangeLog>(MemoryLog);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();

@@ -98,4 +98,22 @@ public abstract class AuditLogContract : StoreContract
     private static string Steps(Page<AuditEvent> page) => string.Join(',', page.Items.Select(Step));
 
     private static int Step(AuditEvent e) => int.Parse(e.Action["step-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Events_older_than_a_time_come_back_in_sequence_order_with_their_sequences_and_can_be_removed()
+    {
+        await Audit.AppendAsync([Event(1), Event(5), Event(2), Event(6), Event(3)]);
+
+        var older = await Audit.OlderThanAsync(T0.AddSeconds(4), 10);
+        Assert.Equal(["step-1", "step-2", "step-3"], older.Select(r => r.Event.Action).Order());
+        Assert.Equal(older.Select(r => r.Sequence).Order(), older.Select(r => r.Sequence));
+        Assert.Equal(Event(2), older.Single(r => r.Event.Action == "step-2").Event);
+        Assert.Equal(2, (await Audit.OlderThanAsync(T0.AddSeconds(4), 2)).Count);
+
+        await Audit.RemoveAsync([.. older.Select(r => r.Sequence), 999_999]);
+        await Audit.RemoveAsync(older.Select(r => r.Sequence).ToArray());
+
+        Assert.Empty(await Audit.OlderThanAsync(T0.AddSeconds(4), 10));
+        Assert.Equal("6,5", Steps(await Audit.QueryAsync(new AuditQuery())));
+    }
 }

@@ -171,4 +171,39 @@ public abstract class EntityCatalogContract : StoreContract
     private async Task<string[]> IdsAsync(CatalogQuery query) => (await Catalog.QueryAsync(query)).Select(r => r.Id).ToArray();
 
     private static (long, string)? Versioned(CatalogEntry? row) => row is null ? null : (row.Version, row.Status);
+
+    [Fact]
+    public async Task Finished_rows_come_back_by_kind_status_and_age_in_id_order_after_a_cursor()
+    {
+        static CatalogEntry Aged(string id, string status, int minutes, EntityKind kind = EntityKind.Task) =>
+            Row(id, status: status, kind: kind) with { UpdatedAt = T0.AddMinutes(minutes) };
+        await Catalog.UpsertAsync([
+            Aged("t-c", "Completed", 1), Aged("t-a", "Cancelled", 2), Aged("t-b", "Completed", 3), Aged("t-new", "Completed", 30),
+            Aged("t-live", "Ready", 1), Aged("t-a", "Completed", 1, EntityKind.Escalation)]);
+        string[] finished = ["Completed", "Cancelled"];
+
+        var all = await Catalog.FinishedBeforeAsync(EntityKind.Task, finished, T0.AddMinutes(10), null, 10);
+        var first = await Catalog.FinishedBeforeAsync(EntityKind.Task, finished, T0.AddMinutes(10), null, 2);
+        var rest = await Catalog.FinishedBeforeAsync(EntityKind.Task, finished, T0.AddMinutes(10), first[^1].Id, 2);
+
+        Assert.Equal(["t-a", "t-b", "t-c"], all.Select(r => r.Id));
+        Assert.Equal(["t-a", "t-b"], first.Select(r => r.Id));
+        Assert.Equal(["t-c"], rest.Select(r => r.Id));
+        Assert.Equal(["t-c"], (await Catalog.FinishedBeforeAsync(EntityKind.Task, ["Completed"], T0.AddMinutes(2), null, 10)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task Removed_rows_are_listed_nowhere_and_a_new_row_of_the_same_id_starts_at_any_version()
+    {
+        await Catalog.UpsertAsync([Row("gone", version: 900), Row("kept"), Row("gone", kind: EntityKind.Task)]);
+
+        await Catalog.RemoveAsync([new CatalogKey(EntityKind.Agent, "gone"), new CatalogKey(EntityKind.Agent, "never-there")]);
+        await Catalog.RemoveAsync([new CatalogKey(EntityKind.Agent, "gone")]);
+
+        Assert.Null(await GetAsync("gone"));
+        Assert.NotNull(await GetAsync("kept"));
+        Assert.NotNull(await GetAsync("gone", EntityKind.Task));
+        await Catalog.UpsertAsync([Row("gone", version: 1, status: "Registered")]);
+        Assert.Equal((1L, "Registered"), Versioned(await GetAsync("gone")));
+    }
 }

@@ -110,4 +110,21 @@ public abstract class MessageStoreContract : StoreContract
             Assert.Equal(3, await Store.LastSequenceAsync($"inbox-{i}"));
         }
     }
+
+    [Fact]
+    public async Task A_dropped_inbox_holds_nothing_and_starts_again_from_sequence_1()
+    {
+        await Store.AppendAsync([Note("gone", 1), Note("gone", 2), Note("kept", 1)]);
+        await Store.AckAsync("gone", [1]);
+
+        await Store.DropAsync("gone");
+        await Store.DropAsync("gone");
+        await Store.DropAsync("never-had-one");
+
+        Assert.Empty(await Store.PendingAsync("gone", 10));
+        Assert.Equal(0, await Store.LastSequenceAsync("gone"));
+        await Store.AppendAsync([Note("gone", 1)]);
+        Assert.Equal([1L], (await Store.PendingAsync("gone", 10)).Select(m => m.Sequence));
+        Assert.Equal([1L], (await Store.PendingAsync("kept", 10)).Select(m => m.Sequence));
+    }
 }

@@ -172,6 +172,76 @@ public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
             $"SELECT version::bigint FROM hive_grain_state WHERE state_name = '{StateName}' AND key_string = '{key}'"));
     }
 
+    [Fact]
+    public async Task A_purge_removes_the_state_row_with_its_catalog_row_and_a_stale_purge_changes_nothing()
+    {
+        var id = "purge-" + Guid.NewGuid().ToString("N")[..8];
+        var grain = GrainId.Create("batched", GrainKeys.Agent(id));
+        var state = State("to purge");
+        await WriteRidingAsync(Batched, grain, state, new StateCompanions(Row(id, "Offline", 256), Audit(id, "registered")));
+        var stale = await ReadAsync(Batched, grain);
+        await Batched.WriteStateAsync(StateName, grain, state);
+
+        var stalePurge = StateCompanions.Removal(Row(id, "Offline", 256), Audit(id, "stale-purge"));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => ClearRidingAsync(Batched, grain, stale, stalePurge));
+        Assert.Equal((1L, 1L), await RowsAsync(id));
+
+        var purge = StateCompanions.Removal(Row(id, "Offline", 512), Audit(id, "purged"));
+        await ClearRidingAsync(Batched, grain, state, purge);
+
+        Assert.True(purge.Taken);
+        Assert.Equal((null, false), (state.ETag, state.RecordExists));
+        Assert.Equal((0L, 0L), await RowsAsync(id));
+        Assert.Equal("registered,purged", await fixture.Database.ScalarAsync<string>(
+            $"SELECT string_agg(action, ',' ORDER BY seq) FROM hive_audit WHERE entity = 'agent/{id}'"));
+        var again = State("from scratch");
+        await Batched.WriteStateAsync(StateName, grain, again);
+        Assert.Equal("1", again.ETag);
+    }
+
+    [Fact]
+    public async Task A_removal_retried_after_its_commit_landed_is_confirmed_as_a_replay_and_a_stale_one_is_refused()
+    {
+        var key = GrainKeys.Agent("unreplay-" + Guid.NewGuid().ToString("N")[..8]);
+        var other = GrainKeys.Agent("unreplay-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var dataSource = fixture.Database.CreateDataSource();
+        await WriteOnceAsync(dataSource, new StateWrite(StateName, key, [1], null));
+        await WriteOnceAsync(dataSource, new StateWrite(StateName, other, [1], null));
+
+        var removed = await RemoveOnceAsync(dataSource, new StateWrite(StateName, key, null, 1, removes: true));
+        var replay = await RemoveOnceAsync(dataSource, new StateWrite(StateName, key, null, 1, removes: true));
+        var stale = await RemoveOnceAsync(dataSource, new StateWrite(StateName, other, null, 7, removes: true));
+
+        Assert.Equal([(true, false), (true, true), (false, false)], new[] { removed, replay, stale });
+        Assert.Equal(1L, await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM hive_grain_state WHERE key_string = '{other}'"));
+    }
+
+    private async Task<(long State, long Catalog)> RowsAsync(string id) => (
+        await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM hive_grain_state WHERE key_string = 'agent/{id}'"),
+        await fixture.Database.ScalarAsync<long>($"SELECT count(*) FROM hive_catalog WHERE id = '{id}'"));
+
+    private static async Task ClearRidingAsync(BatchedGrainStorage storage, GrainId grain, GrainState<AgentState> state, StateCompanions companions)
+    {
+        StateCompanions.Current = companions;
+        try
+        {
+            await storage.ClearStateAsync(StateName, grain, state);
+        }
+        finally
+        {
+            StateCompanions.Current = null;
+        }
+    }
+
+    private static async Task<(bool Removed, bool Replayed)> RemoveOnceAsync(Npgsql.NpgsqlDataSource dataSource, StateWrite removal)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var results = await GrainStateSql.RemoveAsync(connection, transaction, PostgresClusterFixture.ServiceId, [removal], CancellationToken.None);
+        await transaction.CommitAsync();
+        return Assert.Single(results);
+    }
+
     private static async Task WriteRidingAsync(IGrainStorage storage, GrainId grain, GrainState<AgentState> state, StateCompanions companions)
     {
         StateCompanions.Current = companions;

@@ -70,6 +70,19 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_database_that_belongs_to_another_hive_is_refused_naming_both_service_ids()
+    {
+        await using var database = await TestDatabase.CreateMigratedAsync();
+        await database.ExecuteAsync("INSERT INTO hive_owner (service_id) VALUES ('other-hive')");
+        var environment = Postgres(database.ConnectionString);
+        environment["Hive__Silo__ServiceId"] = "this-hive";
+
+        var output = await FailsToStartAsync(environment);
+
+        Assert.Contains("belongs to service id 'other-hive', but this silo's Hive:Silo:ServiceId is 'this-hive'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unreachable_redis_is_named_with_its_address()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -65,6 +65,8 @@ public sealed class DurableProbeTests(ITestOutputHelper output)
         Assert.NotEmpty(Scrape.Samples(body, "hive_storage_latency_milliseconds_bucket"));
         Assert.True(double.Parse(Scrape.Value(Assert.Single(Scrape.Samples(body, "hive_storage_latency_milliseconds_count"))), CultureInfo.InvariantCulture) > 0);
         Assert.Equal(["0"], Scrape.Samples(body, "hive_storage_circuit_open").Select(Scrape.Value));
+        Assert.Equal(["audit", "catalog", "grain_state", "inbox_heads", "memory_changes", "messages"],
+            Scrape.Samples(body, "hive_store_bytes").Select(s => s[(s.IndexOf("store=\"", StringComparison.Ordinal) + 7)..].Split('"')[0]).Order());
         await client.StopAsync();
     }
 

@@ -99,6 +99,7 @@ public sealed class HttpEndpointTests(HttpSiloFixture fixture) : IClassFixture<H
         Assert.NotEmpty(Scrape.Samples(body, "hive_tasks_transitions_total"));
         Assert.Equal(["0"], Scrape.Samples(body, "hive_service_level").Select(Scrape.Value));
         Assert.Equal(["0"], Scrape.Samples(body, "hive_halted").Select(Scrape.Value));
+        Assert.Contains(Scrape.Samples(body, "hive_store_rows"), s => s.Contains("store=\"catalog\"", StringComparison.Ordinal));
         Assert.NotEmpty(Scrape.Samples(body, "orleans_catalog_activations"));
         Assert.NotEmpty(Scrape.Samples(body, "orleans_app_requests_latency_milliseconds_bucket"));
         await client.StopAsync();

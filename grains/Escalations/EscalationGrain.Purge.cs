@@ -1,0 +1,24 @@
+using Hive.Ports;
+using Hive.Retention;
+
+namespace Hive.Escalations;
+
+/// <summary>Purging an escalation closed long enough ago; see <see cref="IPurgeable"/>.</summary>
+public sealed partial class EscalationGrain : IPurgeable
+{
+    public async Task<bool> Purge(DateTimeOffset finishedBefore)
+    {
+        if (State.Spec is null)
+        {
+            // Listed without state: a purge whose clear was stored but whose catalog removal (after it) was not.
+            await recorder.ForgetAsync(new CatalogKey(EntityKind.Escalation, EscalationId));
+            return false;
+        }
+        if (State.Status != EscalationStatus.Closed || State.UpdatedAt >= finishedBefore) return false;
+        await recorder.PurgeAsync(stored, EscalationCatalogRow.From(State, _rowVersion.For(State.Version), noticeWake: null),
+            PurgeEvent.Of(clock.Now, Entity, State.Status.ToString(), State.UpdatedAt), DeactivateOnIdle);
+        StopDeadlineWatch();
+        DeactivateOnIdle();
+        return true;
+    }
+}
