@@ -12,6 +12,18 @@ public sealed class HiveAgents(IClusterClient cluster, HiveCalls calls)
         return calls.Run(() => Agent(spec.Id).Register(spec), ("spec", spec));
     }
 
+    /// <summary>
+    /// Admin: recreates an agent from a snapshot, registered, and not watched for heartbeats until it sends its first;
+    /// only when the agent does not exist.
+    /// </summary>
+    public Task<AgentInfo> RestoreAsync(AgentSpec spec, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        // Not through calls (an admin import wants no retries: a repeat of a restore that landed is a conflict), so the wire check is made here.
+        WireText.Require("spec", spec);
+        return Agent(spec.Id).Restore(spec, actor);
+    }
+
     /// <summary>Tells the hive the agent is alive, with its load from 0 (idle) to 1 (saturated).</summary>
     public Task<AgentInfo> HeartbeatAsync(string agentId, double load = 0) => calls.Run(() => Agent(agentId).Heartbeat(load));
 

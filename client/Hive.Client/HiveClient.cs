@@ -1,3 +1,5 @@
+using Hive.Catalog;
+
 namespace Hive.Client;
 
 /// <summary>
@@ -29,4 +31,10 @@ public sealed class HiveClient(IClusterClient cluster, HiveCalls calls)
 
     /// <summary>Shared memory: versioned JSON values by namespace, channel and key; listings; watch streams.</summary>
     public HiveMemory Memory { get; } = new(cluster, calls);
+
+    /// <summary>
+    /// The limits the hive is configured with (the largest memory value, say), so a batch of writes can be checked
+    /// against what the hive will accept before the first is made.
+    /// </summary>
+    public Task<ConfiguredLimits> GetLimitsAsync() => calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).GetLimits());
 }

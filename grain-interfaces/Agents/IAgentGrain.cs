@@ -10,6 +10,15 @@ public interface IAgentGrain : IGrainWithStringKey
     [Operation(OperationKind.Registration)]
     Task<AgentInfo> Register(AgentSpec spec);
 
+    /// <summary>
+    /// Admin: recreates an agent from a snapshot of another hive, as registered. It is not watched for heartbeats until
+    /// its first one arrives, so an agent that cannot heartbeat yet (the import is still running, its process has not
+    /// moved over) does not turn unresponsive meanwhile. Only an agent that does not exist can be restored (<c>conflict</c>
+    /// otherwise). One audit event, by <paramref name="actor"/>, records it.
+    /// </summary>
+    [Operation(OperationKind.OperatorCommand)]
+    Task<AgentInfo> Restore(AgentSpec spec, string actor);
+
     /// <summary>Records a heartbeat with the agent's reported load (0–1). An unresponsive agent becomes ready (or busy) again.</summary>
     [Operation(OperationKind.Heartbeat)]
     Task<AgentInfo> Heartbeat(double load);
@@ -39,7 +48,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Operation(OperationKind.TaskWrite)]
     Task<TaskInfo> Claim(string taskId);
 
-    /// <summary>Called by a task being restored from a snapshot that this agent held there: the agent holds it here too.</summary>
+    /// <summary>
+    /// Called by a task restored from a snapshot that this agent held there, after the task's own write: the agent holds
+    /// it here too. Refused (<c>conflict</c>), changing nothing, unless the task says this agent holds it.
+    /// </summary>
     Task AdoptRestoredTask(string taskId, string actor);
 
     /// <summary>Called by a task when it no longer holds this agent (completed, failed, cancelled, released).</summary>

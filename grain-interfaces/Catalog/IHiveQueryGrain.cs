@@ -38,4 +38,11 @@ public interface IHiveQueryGrain : IGrainWithIntegerKey
     /// <summary>The memory namespaces that have a channel, one page at a time, so a backup can find every namespace.</summary>
     [Operation(OperationKind.Read)]
     Task<Page<string>> ListMemoryNamespaces(MemoryNamespaceQuery query);
+
+    /// <summary>
+    /// The limits the answering silo is configured with, so a client can check a batch of writes against what the hive
+    /// will accept before it makes the first one.
+    /// </summary>
+    [Operation(OperationKind.Read)]
+    Task<ConfiguredLimits> GetLimits();
 }

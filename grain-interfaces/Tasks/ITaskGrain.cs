@@ -13,8 +13,11 @@ public interface ITaskGrain : IGrainWithStringKey
     /// Admin: recreates a task from a snapshot of another hive, in the status it had there, without replaying its
     /// history (which would put claims and sign-offs in agents' names that they never made here). Only a task that
     /// does not exist can be restored (<c>conflict</c> otherwise); prerequisites must exist and their statuses must
-    /// agree with the restored status. A held task (assigned, in progress, awaiting approval) is handed to its agent,
-    /// which must exist, be free, and be allowed to take it. One audit event, by <paramref name="actor"/>, records it.
+    /// agree with the restored status; every approval must be one a live approval could have given (an agent with the
+    /// role, not the one that did the work). A held task (assigned, in progress, awaiting approval) needs an agent that
+    /// exists, is free and may take it; the task is written first and the agent told after, from the task's outbox. Should
+    /// the agent no longer take it by then, the task goes back to ready (audited as <c>released</c>). One audit event, by
+    /// <paramref name="actor"/>, records the restore; a refused restore writes nothing.
     /// </summary>
     [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
     Task<TaskInfo> Restore(TaskRestore restore, string actor);

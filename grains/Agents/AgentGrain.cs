@@ -27,6 +27,7 @@ public sealed partial class AgentGrain(
     private readonly HiveTimingOptions _timing = timing.Value;
     private readonly string _host = silo.SiloAddress.ToParsableString();
     private AgentState State => stored.State;
+    private bool Watched => AgentLifecycle.IsWatched(State.Status, State.AwaitingFirstHeartbeat);
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "agent/" + AgentId;
     private string AlertKey => "agent-unresponsive/" + AgentId;
@@ -41,11 +42,11 @@ public sealed partial class AgentGrain(
     {
         if (State.Spec is null) return;
         // After a graceful deactivation LastHeartbeat is exact. After a crash it is older than the truth,
-        // so the agent gets a fresh deadline from now rather than a false alarm.
+        // so the agent gets a fresh deadline from now rather than a false alarm. A restored agent has sent none yet.
         var parked = State.ParkedWakeAt is not null;
-        _lastHeartbeat = parked ? State.LastHeartbeat ?? clock.Now : clock.Now;
+        if (!State.AwaitingFirstHeartbeat) _lastHeartbeat = parked ? State.LastHeartbeat ?? clock.Now : clock.Now;
         // A watched agent's row must name this silo as its host (and drop a parked wake-up) before the check runs here.
-        if (parked || AgentLifecycle.IsWatched(State.Status))
+        if (parked || Watched)
         {
             State.ParkedWakeAt = null;
             await SaveAsync(null);
@@ -57,7 +58,7 @@ public sealed partial class AgentGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (State.Spec is null || _stateUnsaved || !AgentLifecycle.IsWatched(State.Status)) return;
+        if (State.Spec is null || _stateUnsaved || !Watched) return;
         // A stopping silo writes nothing: its row already names it as host, and once membership declares it dead the
         // sweeper wakes the agent on a live silo. Parking here would cost one write per agent at every shutdown, racing
         // the agent's next activation elsewhere for the same state version.
@@ -104,6 +105,21 @@ public sealed partial class AgentGrain(
         return Snapshot();
     }
 
+    public async Task<AgentInfo> Restore(AgentSpec spec, string actor)
+    {
+        var valid = AgentSpecRules.Validate(spec, AgentId);
+        HiveIds.Require(actor, "Actor");
+        if (State.Spec is not null)
+            throw HiveException.Conflict($"Agent '{AgentId}' already exists; only an agent that does not exist can be restored.", Entity, State.Version);
+        State.Spec = valid;
+        State.Status = AgentStatus.Registered;
+        State.RegisteredAt = clock.Now;
+        State.AwaitingFirstHeartbeat = true;
+        await SaveAsync(Change(actor, "restored", null, AgentStatus.Registered,
+            $"roles: {string.Join(", ", valid.Roles)}; heartbeats are watched from the first one"));
+        return Snapshot();
+    }
+
     public async Task<AgentInfo> Heartbeat(double load)
     {
         RequireRegistered();
@@ -112,11 +128,18 @@ public sealed partial class AgentGrain(
         var to = Apply(AgentTrigger.Heartbeat);
         _lastHeartbeat = clock.Now;
         _load = load;
+        // The first heartbeat of a restored agent is written even when its status stays, so a new activation watches it too.
+        var first = State.AwaitingFirstHeartbeat;
+        State.AwaitingFirstHeartbeat = false;
         if (to != State.Status)
         {
             if (State.Status == AgentStatus.Unresponsive) State.AlertToSend = PendingAlert.Clear;
             await MoveAsync(to, AgentId, "heartbeat", null);
             await SendAlertAsync();
+        }
+        else if (first)
+        {
+            await SaveAsync(Change(AgentId, "heartbeat", State.Status, State.Status, "first heartbeat since it was restored"));
         }
         WatchHeartbeats();
         return Snapshot();
@@ -220,6 +243,14 @@ public sealed partial class AgentGrain(
         RequireRegistered();
         if (State.CurrentTaskId == taskId) return;
         var to = Apply(AgentTrigger.TaskAssigned);
+        // The task has written that this agent holds it before it says so. Anything else would leave the agent holding a
+        // task that never releases it. The task's Get interleaves, so asking the caller cannot deadlock.
+        var task = await FindTaskAsync(taskId);
+        if (task is null || !TaskLifecycle.IsHeld(task.Status) || task.AssignedAgent != AgentId)
+        {
+            var standing = task is null ? "does not exist" : $"is {task.Status}{(task.AssignedAgent is { } holder ? $", held by '{holder}'" : "")}";
+            throw HiveException.Conflict($"Agent '{AgentId}' cannot take up task '{taskId}': the task {standing}, not held by this agent.", Entity, State.Version);
+        }
         State.CurrentTaskId = taskId;
         await MoveAsync(to, actor, "task-restored", $"task {taskId}");
     }
@@ -272,9 +303,22 @@ public sealed partial class AgentGrain(
     private async Task LetGoOfFinishedTaskAsync()
     {
         if (State.CurrentTaskId is not { } held) return;
-        var task = await TaskOf(held).Get();
-        if (TaskLifecycle.IsHeld(task.Status) && task.AssignedAgent == AgentId) return;
+        var task = await FindTaskAsync(held);
+        if (task is not null && TaskLifecycle.IsHeld(task.Status) && task.AssignedAgent == AgentId) return;
         await TaskReleased(held);
+    }
+
+    /// <summary>The task now, or null when it does not exist (a task id this agent was told about that no task answers to).</summary>
+    private async Task<TaskInfo?> FindTaskAsync(string taskId)
+    {
+        try
+        {
+            return await TaskOf(taskId).Get();
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            return null;
+        }
     }
 
     private async Task<TaskInfo> TookAsync(string taskId)
@@ -287,7 +331,7 @@ public sealed partial class AgentGrain(
 
     private async Task CheckHeartbeat(CancellationToken cancellationToken)
     {
-        if (!AgentLifecycle.IsWatched(State.Status))
+        if (!Watched)
         {
             StopWatching();
             return;
@@ -334,7 +378,7 @@ public sealed partial class AgentGrain(
 
     private void WatchHeartbeats()
     {
-        if (!AgentLifecycle.IsWatched(State.Status) || _heartbeatCheck is not null) return;
+        if (!Watched || _heartbeatCheck is not null) return;
         _heartbeatCheck = this.RegisterGrainTimer(CheckHeartbeat,
             new GrainTimerCreationOptions(_timing.CheckInterval, _timing.CheckInterval) { KeepAlive = true });
     }
@@ -350,7 +394,7 @@ public sealed partial class AgentGrain(
     {
         if (State.Status == AgentStatus.Unresponsive && to != AgentStatus.Unresponsive) State.AlertToSend = PendingAlert.Clear;
         await MoveAsync(to, actor, action, reason);
-        if (!AgentLifecycle.IsWatched(to)) StopWatching();
+        if (!Watched) StopWatching();
         await SendAlertAsync();
     }
 
@@ -370,7 +414,7 @@ public sealed partial class AgentGrain(
         State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
         // A failed write deactivates this activation, so the row version may count from this write already.
         _rowVersion.StateWritten();
-        var host = AgentLifecycle.IsWatched(State.Status) && State.ParkedWakeAt is null ? _host : null;
+        var host = Watched && State.ParkedWakeAt is null ? _host : null;
         var wakeAt = State.ParkedWakeAt ?? (State.AlertToSend is null ? null : clock.Now + (2 * _timing.SweepInterval));
         await recorder.SaveAsync(stored, AgentCatalogRow.From(State, _rowVersion.For(State.Version), host, wakeAt), change, () =>
         {

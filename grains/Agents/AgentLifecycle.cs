@@ -55,4 +55,10 @@ public static class AgentLifecycle
     /// <summary>Statuses in which a missed heartbeat deadline makes the agent unresponsive.</summary>
     public static bool IsWatched(AgentStatus status) =>
         status is AgentStatus.Registered or AgentStatus.Ready or AgentStatus.Busy;
+
+    /// <summary>
+    /// Whether a missed heartbeat deadline makes the agent unresponsive: in a watched status, and not a restored agent
+    /// still waiting for its first heartbeat (it has had no chance to send one yet).
+    /// </summary>
+    public static bool IsWatched(AgentStatus status, bool awaitingFirstHeartbeat) => !awaitingFirstHeartbeat && IsWatched(status);
 }

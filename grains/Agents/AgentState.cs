@@ -23,4 +23,7 @@ public sealed class AgentState
 
     /// <summary>Outbox: the unresponsive alert still to be raised or cleared.</summary>
     [Id(10)] public PendingAlert? AlertToSend { get; set; }
+
+    /// <summary>Set for an agent restored from a snapshot: its heartbeats are not watched until the first one arrives.</summary>
+    [Id(11)] public bool AwaitingFirstHeartbeat { get; set; }
 }

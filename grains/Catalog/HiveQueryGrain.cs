@@ -4,12 +4,13 @@ using Hive.Escalations;
 using Hive.Memory;
 using Hive.Ports;
 using Hive.Tasks;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Catalog;
 
 /// <summary>Serves listings from the catalog and audit ports; stateless, so every silo answers locally.</summary>
 [StatelessWorker]
-public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, HiveClock clock) : Grain, IHiveQueryGrain
+public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, HiveClock clock, IOptions<MemoryOptions> memory) : Grain, IHiveQueryGrain
 {
     public async Task<Page<AgentSummary>> ListAgents(AgentQuery query)
     {
@@ -66,6 +67,8 @@ public sealed class HiveQueryGrain(IEntityCatalog catalog, IAuditLog audit, Hive
         ArgumentNullException.ThrowIfNull(query);
         return MemoryListing.NamespacesAsync(catalog, PageSize(query.PageSize), Token(query.PageToken));
     }
+
+    public Task<ConfiguredLimits> GetLimits() => Task.FromResult(new ConfiguredLimits(memory.Value.MaxValueBytes));
 
     /// <summary>
     /// Page tokens are the last id, key or channel name returned, so they are ids too; anything else (NUL included,

@@ -18,8 +18,9 @@ public sealed partial class TaskGrain
         if (unknown.Length > 0)
             throw HiveException.Validation($"Task '{TaskId}' names unknown prerequisite(s): {string.Join(", ", unknown)}. Restore them first.", Entity);
         TaskRestoreRules.Validate(restore, valid, prerequisites.Select((p, i) => (p.Id, found[i]!.Value)).ToDictionary(p => p.Id, p => p.Value));
+        await RequireApproversAsync(restore, valid);
         var held = TaskLifecycle.IsHeld(restore.Status);
-        if (held) await HandToAgentAsync(valid, restore.AssignedAgent!, actor);
+        if (held) await RequireHolderAsync(valid, restore.AssignedAgent!);
 
         var statuses = await Task.WhenAll(prerequisites.Select(p => p.Grain.AddDependent(TaskId)));
         State.Spec = valid;
@@ -34,32 +35,76 @@ public sealed partial class TaskGrain
         State.Result = restore.Result;
         State.CreatedAt = restore.CreatedAt ?? clock.Now;
         State.Deadline = held ? restore.Deadline : null;
-        try
-        {
-            await SaveAsync(Change(actor, "restored", null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
-        }
-        catch when (held)
-        {
-            await AgentOf(restore.AssignedAgent!).TaskReleased(TaskId);
-            throw;
-        }
+        // The agent hears of the task from the outbox, after this write: it never holds a task that storage does not have.
+        State.HandOver = held ? new PendingHandOver(restore.AssignedAgent!, actor) : null;
+        await SaveAsync(Change(actor, "restored", null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
         await DeliverOutboxAsync();
         WatchDeadline();
         return Snapshot();
     }
 
-    /// <summary>The agent must be one that may take the task, as a claim would check, and must be free to hold it.</summary>
-    private async Task HandToAgentAsync(TaskSpec spec, string agentId, string actor)
+    /// <summary>Each approval must be one a live approval could have given, checked against the approver as it stands in this hive.</summary>
+    private async Task RequireApproversAsync(TaskRestore restore, TaskSpec spec)
     {
-        var agent = AgentOf(agentId);
-        var info = await agent.Get();
+        foreach (var approval in restore.Approvals ?? [])
+        {
+            var approver = await FindAgentAsync(approval.AgentId) ?? throw HiveException.Validation(
+                $"Task '{TaskId}' cannot be restored: agent '{approval.AgentId}', which approved it, is not in this hive. Restore the agent first.", Entity);
+            ApprovalRules.RequireRestored(TaskId, spec, restore.AssignedAgent, approval, approver.Spec.Roles);
+        }
+    }
+
+    /// <summary>The agent must be one that may take the task, as a claim would check, and be free to hold it.</summary>
+    private async Task RequireHolderAsync(TaskSpec spec, string agentId)
+    {
+        var info = await AgentOf(agentId).Get();
         var mayTake = spec.PrimaryAgent is { } named ? named == agentId : info.Spec.Roles.Contains(spec.PrimaryRole!, StringComparer.Ordinal);
         if (!mayTake)
             throw HiveException.Forbidden($"Task '{TaskId}' cannot be restored as held by agent '{agentId}': that agent may not take it.", Entity);
-        await agent.AdoptRestoredTask(TaskId, actor);
+        var take = AgentLifecycle.Transition(info.Status, AgentTrigger.TaskAssigned, info.CurrentTaskId is not null, info.Draining);
+        if (!take.Allowed)
+            throw HiveException.InvalidTransition($"Task '{TaskId}' cannot be restored as held by agent '{agentId}': {take.Error}.", "agent/" + agentId);
+    }
+
+    /// <summary>
+    /// Tells the agent it holds this restored task; returns whether the task was rewritten instead. A transient failure
+    /// propagates, so the outbox tries again. A refusal (the agent took other work, or was suspended or deregistered, after
+    /// the restore checked it) takes the task back to ready with its attempt given back, audited, rather than leave it
+    /// held by an agent that does not hold it.
+    /// </summary>
+    private async Task<bool> HandOverAsync(PendingHandOver handOver)
+    {
+        // Cancelled, or otherwise no longer this agent's, since the restore: there is nothing left to hand over.
+        if (!TaskLifecycle.IsHeld(State.Status) || State.AssignedAgent != handOver.AgentId) return false;
+        try
+        {
+            await AgentOf(handOver.AgentId).AdoptRestoredTask(TaskId, handOver.Actor);
+            return false;
+        }
+        catch (HiveException refusal) when (!HiveErrorCodes.IsTransient(refusal.Code))
+        {
+            var to = Allow(TaskTrigger.HandOverRefused, default);
+            State.HandOver = null;
+            State.Attempts = Math.Max(0, State.Attempts - 1);
+            State.AssignedAgent = null;
+            await FinishAsync(to, HiveStorage.SystemActor, "released", $"agent '{handOver.AgentId}' did not take it up: {refusal.Message}");
+            return true;
+        }
     }
 
     private IAgentGrain AgentOf(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId));
+
+    private async Task<AgentInfo?> FindAgentAsync(string agentId)
+    {
+        try
+        {
+            return await AgentOf(agentId).Get();
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            return null;
+        }
+    }
 
     private static async Task<HiveTaskStatus?> StatusOfAsync(ITaskGrain task)
     {

@@ -321,6 +321,10 @@ public sealed partial class TaskGrain(
         State.AgentToRelease = null;
         State.DependentsToNotify = false;
         State.AlertToSend = null;
+        // The agent is told last, once the task's own write and everything it promised are done. A refusal rewrites the
+        // task (and that write flushes its own outbox), so nothing is left to record here.
+        if (State.HandOver is { } handOver && await HandOverAsync(handOver)) return;
+        State.HandOver = null;
         // The cleared outbox reaches storage with the next state write; until then a repeat is harmless.
         await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), WakeAt()), null);
     }
@@ -396,14 +400,8 @@ public sealed partial class TaskGrain(
         HiveIds.Require(agentId, "Agent id");
         RequireExists();
         Allow(trigger, default);
-        if (agentId == State.AssignedAgent)
-            throw HiveException.Forbidden($"Agent '{agentId}' did the work on task '{TaskId}' and cannot sign it off; another agent must.", Entity);
         var approver = await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
-        if (!approver.Spec.Roles.Intersect(State.Spec!.RequiredApprovals!, StringComparer.Ordinal).Any())
-        {
-            throw HiveException.Forbidden(
-                $"Agent '{agentId}' (roles: {string.Join(", ", approver.Spec.Roles)}) has no role that signs off task '{TaskId}'; required: {string.Join(", ", State.Spec.RequiredApprovals!)}.", Entity);
-        }
+        ApprovalRules.RequireApprover(TaskId, State.Spec!, State.AssignedAgent, agentId, approver.Spec.Roles);
         return approver.Spec.Roles;
     }
 

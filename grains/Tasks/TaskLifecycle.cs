@@ -19,6 +19,8 @@ public static class TaskLifecycle
 
             (TaskTrigger.Assign, HiveTaskStatus.Ready) => TaskTransition.Move(HiveTaskStatus.Assigned),
             (TaskTrigger.Release, HiveTaskStatus.Assigned) => TaskTransition.Move(HiveTaskStatus.Ready),
+            (TaskTrigger.HandOverRefused, HiveTaskStatus.Assigned or HiveTaskStatus.InProgress or HiveTaskStatus.AwaitingApproval) =>
+                TaskTransition.Move(HiveTaskStatus.Ready),
             (TaskTrigger.Start, HiveTaskStatus.Assigned) => TaskTransition.Move(HiveTaskStatus.InProgress),
             (TaskTrigger.Progress, HiveTaskStatus.Assigned or HiveTaskStatus.InProgress) => TaskTransition.Move(HiveTaskStatus.InProgress),
 
@@ -58,6 +60,7 @@ public static class TaskLifecycle
     {
         TaskTrigger.Assign => $"the task is {from}, not ready, so it cannot be claimed",
         TaskTrigger.Release => $"the task is {from}; only an assigned task that no agent started can be released",
+        TaskTrigger.HandOverRefused => $"the task is {from}; only a held task is handed to an agent",
         TaskTrigger.Start or TaskTrigger.Progress => $"the task is {from}; only an assigned or in-progress task can be worked on",
         TaskTrigger.Complete => $"the task is {from}; only an assigned or in-progress task can be completed",
         TaskTrigger.Approve or TaskTrigger.Reject => $"the task is {from}, not awaiting approval",

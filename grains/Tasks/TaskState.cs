@@ -40,5 +40,8 @@ public sealed class TaskState
     /// </summary>
     [Id(19)] public bool QueueToTell { get; set; }
 
-    public bool HasOutbox => DependentsToNotify || AgentToRelease is not null || AlertToSend is not null;
+    /// <summary>Outbox: the agent a restored held task is still to be handed to.</summary>
+    [Id(20)] public PendingHandOver? HandOver { get; set; }
+
+    public bool HasOutbox => DependentsToNotify || AgentToRelease is not null || AlertToSend is not null || HandOver is not null;
 }

@@ -19,6 +19,9 @@ public enum TaskTrigger
 
     /// <summary>An assigned task whose agent does not hold it (its own write failed) goes back to the ready queue.</summary>
     Release,
+
+    /// <summary>A restored held task whose agent would not take it up (it took other work meanwhile) goes back to the ready queue.</summary>
+    HandOverRefused,
 }
 
 /// <summary>Where a task's prerequisites stand.</summary>

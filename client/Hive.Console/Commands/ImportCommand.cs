@@ -25,7 +25,7 @@ internal static class ImportCommand
             var now = context.Environment.Time.GetUtcNow();
             var plan = await new ImportPlanner(hive, now).PlanAsync(snapshot, context.Get(force));
             var dry = context.Get(dryRun);
-            if (!dry) await new ImportWriter(hive, context.Actor, now).ApplyAsync(plan);
+            var changed = dry ? [] : await new ImportWriter(hive, context.Actor, now).ApplyAsync(plan);
             if (context.Get(json))
             {
                 context.Out.Json(new
@@ -39,6 +39,7 @@ internal static class ImportCommand
                     memoryExpired = plan.ExpiredMemory,
                     escalations = plan.NewEscalations.Count,
                     escalationsKept = plan.KeptEscalations,
+                    changed,
                 });
                 return ExitCodes.Ok;
             }
@@ -48,6 +49,7 @@ internal static class ImportCommand
             if (plan.KeptTasks.Count + plan.KeptEscalations.Count > 0)
                 context.Out.Line($"kept as they are here: {Formats.List(plan.KeptTasks.Select(t => "task/" + t).Concat(plan.KeptEscalations.Select(e => "escalation/" + e)))}");
             if (plan.ExpiredMemory.Count > 0) context.Out.Line($"skipped memory values that expired before the import: {Formats.List(plan.ExpiredMemory)}");
+            foreach (var line in changed) context.Out.Line("came back otherwise: " + line);
             return ExitCodes.Ok;
         });
         return command;

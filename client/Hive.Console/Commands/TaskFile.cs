@@ -49,6 +49,10 @@ internal static class TaskFile
     /// Checks every spec with the hive's rules and returns them prerequisites first (prerequisites outside the list must
     /// exist already; the hive checks that). Duplicates and cycles are refused before anything is written.
     /// </summary>
+    /// <remarks>
+    /// A depth-first walk in list order, each task placed after its prerequisites in the order it names them. The walk
+    /// keeps its own stack rather than recursing, so a chain of any length (an export of a long-running hive) fits.
+    /// </remarks>
     public static IReadOnlyList<TaskSpec> InDependencyOrder(IReadOnlyList<TaskSpec> specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
@@ -58,28 +62,37 @@ internal static class TaskFile
             var valid = TaskSpecRules.Validate(spec, spec.Id);
             if (!byId.TryAdd(valid.Id, valid)) throw new UsageException($"Task '{spec.Id}' appears twice; ids are unique.");
         }
-        var order = new List<TaskSpec>();
-        var state = new Dictionary<string, bool>(StringComparer.Ordinal);
-        foreach (var spec in byId.Values) Visit(spec, byId, state, order, []);
+        var order = new List<TaskSpec>(byId.Count);
+        // False while a task is on the walk's path, true once it is placed.
+        var placed = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var path = new List<(TaskSpec Spec, int Next)>();
+        foreach (var root in byId.Values.Where(r => !placed.ContainsKey(r.Id)))
+        {
+            placed[root.Id] = false;
+            path.Add((root, 0));
+            while (path.Count > 0)
+            {
+                var (spec, next) = path[^1];
+                if (next == spec.Prerequisites!.Count)
+                {
+                    path.RemoveAt(path.Count - 1);
+                    placed[spec.Id] = true;
+                    order.Add(spec);
+                    continue;
+                }
+                path[^1] = (spec, next + 1);
+                if (!byId.TryGetValue(spec.Prerequisites[next], out var before)) continue;
+                if (placed.TryGetValue(before.Id, out var done))
+                {
+                    if (done) continue;
+                    var cycle = path.Select(p => p.Spec.Id).SkipWhile(id => id != before.Id).Append(before.Id);
+                    throw new UsageException($"The prerequisites form a cycle: {string.Join(" -> ", cycle)}.");
+                }
+                placed[before.Id] = false;
+                path.Add((before, 0));
+            }
+        }
         return order;
-    }
-
-    private static void Visit(TaskSpec spec, Dictionary<string, TaskSpec> byId, Dictionary<string, bool> done, List<TaskSpec> order, List<string> path)
-    {
-        if (done.TryGetValue(spec.Id, out var finished))
-        {
-            if (finished) return;
-            throw new UsageException($"The prerequisites form a cycle: {string.Join(" -> ", path.SkipWhile(id => id != spec.Id).Append(spec.Id))}.");
-        }
-        done[spec.Id] = false;
-        path.Add(spec.Id);
-        foreach (var prerequisite in spec.Prerequisites ?? [])
-        {
-            if (byId.TryGetValue(prerequisite, out var before)) Visit(before, byId, done, order, path);
-        }
-        path.RemoveAt(path.Count - 1);
-        done[spec.Id] = true;
-        order.Add(spec);
     }
 
     /// <summary>YAML scalars arrive as text; numbers are read from text by the JSON options, so nothing is lost.</summary>

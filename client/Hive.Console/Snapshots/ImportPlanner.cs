@@ -2,7 +2,8 @@ namespace Hive.Console.Snapshots;
 
 /// <summary>
 /// Checks a snapshot against the target hive and decides what to write. Nothing is written here: a snapshot that breaks
-/// a rule, or that would overwrite an existing entity without <c>--force</c>, is refused whole.
+/// a rule (the hive's own, with the limits the hive is configured with), or that would overwrite an existing entity
+/// without <c>--force</c>, is refused whole.
 /// </summary>
 internal sealed class ImportPlanner(HiveClient hive, DateTimeOffset now)
 {
@@ -10,7 +11,7 @@ internal sealed class ImportPlanner(HiveClient hive, DateTimeOffset now)
 
     public async Task<ImportPlan> PlanAsync(HiveSnapshot snapshot, bool force)
     {
-        var ordered = SnapshotRules.Check(snapshot);
+        var ordered = SnapshotRules.Check(snapshot, await hive.GetLimitsAsync(), now);
         var agents = await Reads.AllAsync(snapshot.Agents, a => Try(() => hive.Agents.GetAsync(a.Spec.Id)));
         var tasks = await Reads.AllAsync(ordered, t => Try(() => hive.Tasks.GetAsync(t.Spec.Id)));
         var escalations = await Reads.AllAsync(snapshot.Escalations, e => Try(() => hive.Escalations.GetAsync(e.Spec.Id)));
@@ -34,9 +35,10 @@ internal sealed class ImportPlanner(HiveClient hive, DateTimeOffset now)
         }
         var newTasks = ordered.Where(t => !existingTasks.ContainsKey(t.Spec.Id)).ToList();
         await CheckRestoresAsync(snapshot, newTasks, existingTasks);
+        await CheckApproversAsync(snapshot, newTasks);
         await CheckHoldersAsync(snapshot, newTasks, agents.Where(a => a is not null).ToDictionary(a => a!.Id, a => a!));
 
-        var live = snapshot.Memory.Where(m => m.ExpiresAt is null || m.ExpiresAt > now).ToList();
+        var live = snapshot.Memory.Where(m => !m.ExpiredAt(now)).ToList();
         return new ImportPlan(
             [.. snapshot.Agents.Where((_, i) => agents[i] is null)],
             [.. snapshot.Agents.Where((_, i) => agents[i] is not null)],
@@ -63,6 +65,32 @@ internal sealed class ImportPlanner(HiveClient hive, DateTimeOffset now)
         foreach (var task in newTasks)
         {
             TaskRestoreRules.Validate(task.ToRestore(), task.Spec, (task.Spec.Prerequisites ?? []).ToDictionary(p => p, p => statuses[p], StringComparer.Ordinal));
+        }
+    }
+
+    /// <summary>
+    /// Each restored approval must be one a live approval could have given, judged by the rule the hive applies to both:
+    /// the approver's roles are those of its spec in the snapshot (the import registers it with that spec) or, for an
+    /// agent the snapshot leaves out, those it has in this hive.
+    /// </summary>
+    private async Task CheckApproversAsync(HiveSnapshot snapshot, List<TaskRecord> newTasks)
+    {
+        var roles = snapshot.Agents.ToDictionary(a => a.Spec.Id, a => a.Spec.Roles, StringComparer.Ordinal);
+        var outside = newTasks.SelectMany(t => t.Approvals ?? []).Select(a => a.AgentId).Where(id => !roles.ContainsKey(id))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var found = await Reads.AllAsync(outside, id => Try(() => hive.Agents.GetAsync(id)));
+        foreach (var info in found.Where(a => a is not null)) roles[info!.Id] = info.Spec.Roles;
+        foreach (var task in newTasks)
+        {
+            foreach (var approval in task.Approvals ?? [])
+            {
+                if (!roles.TryGetValue(approval.AgentId, out var approverRoles))
+                {
+                    throw HiveException.Validation($"Task '{task.Spec.Id}' was approved by agent '{approval.AgentId}', which is neither in the snapshot "
+                        + "nor in this hive; nothing was imported.", "task/" + task.Spec.Id);
+                }
+                ApprovalRules.RequireRestored(task.Spec.Id, task.Spec, task.AssignedAgent, approval, approverRoles);
+            }
         }
     }
 

@@ -3,13 +3,18 @@ using Hive.Console.Commands;
 namespace Hive.Console.Snapshots;
 
 /// <summary>
-/// Everything about a snapshot that can be checked without the target hive, with the hive's own rules: specs, ids,
-/// values, who holds which task, escalation lifecycles. Returns the tasks prerequisites first, the order they are restored in.
+/// Everything about a snapshot that can be checked without reading the target hive's entities, with the hive's own rules
+/// and the limits it is configured with: specs, ids, values and times to live, who holds which task, escalation lifecycles
+/// and the notes each step of their replay sends. Returns the tasks prerequisites first, the order they are restored in.
 /// </summary>
 internal static class SnapshotRules
 {
-    public static IReadOnlyList<TaskRecord> Check(HiveSnapshot snapshot)
+    /// <param name="snapshot">The snapshot to import.</param>
+    /// <param name="limits">The target hive's configured limits.</param>
+    /// <param name="now">When the import writes: values expired by then are skipped, the rest get the time to live they have left.</param>
+    public static IReadOnlyList<TaskRecord> Check(HiveSnapshot snapshot, ConfiguredLimits limits, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(snapshot);
         Unique(snapshot.Agents.Select(a => a.Spec.Id), "agent");
         Unique(snapshot.Tasks.Select(t => t.Spec.Id), "task");
@@ -30,7 +35,8 @@ internal static class SnapshotRules
             HiveIds.Require(memory.Channel, "Channel");
             HiveIds.Require(memory.Key, "Key");
             HiveIds.Require(memory.Author, "Author");
-            MemoryValueRules.RequireValue(memory.Value, new MemoryOptions().MaxValueBytes, entity);
+            MemoryValueRules.RequireValue(memory.Value, limits.MaxMemoryValueBytes, entity);
+            if (!memory.ExpiredAt(now)) MemoryValueRules.RequireTtl(memory.TimeToLiveAt(now), entity);
         }
         foreach (var escalation in snapshot.Escalations) CheckEscalation(escalation);
         var ordered = TaskFile.InDependencyOrder([.. snapshot.Tasks.Select(t => t.Spec)]);
@@ -51,6 +57,8 @@ internal static class SnapshotRules
         {
             throw Invalid($"agent/{id}", $"it is {(agent.Draining ? "draining" : "busy")} but holds no task");
         }
+        if (agent.Status == AgentStatus.Suspended)
+            HiveText.Require(agent.SuspendReason, $"The snapshot's agent/{id} cannot be imported: its suspension reason", Limits.MaxTextLength, $"agent/{id}");
     }
 
     private static void CheckEscalation(EscalationRecord escalation)
@@ -65,6 +73,17 @@ internal static class SnapshotRules
             throw Invalid(entity, "a closed escalation needs its post-mortem");
         if (escalation.Status == EscalationStatus.Mitigating && string.IsNullOrWhiteSpace(escalation.LastNote))
             throw Invalid(entity, "a mitigating escalation needs the note that started the mitigation");
+        // Each note goes to the step of the replay that takes it, which holds it to the rule every escalation note keeps.
+        (string Field, string? Note)[] notes = escalation.Status switch
+        {
+            EscalationStatus.Acknowledged => [("acknowledgement note", escalation.LastNote)],
+            EscalationStatus.Mitigating => [("mitigation note", escalation.LastNote)],
+            EscalationStatus.Resolved => [("resolution", escalation.Resolution)],
+            EscalationStatus.Closed => [("resolution", escalation.Resolution), ("post-mortem", escalation.PostMortem)],
+            _ => [],
+        };
+        foreach (var (field, note) in notes.Where(n => n.Note is not null))
+            HiveText.Require(note, $"The snapshot's {entity} cannot be imported: its {field}", Limits.MaxTextLength, entity);
     }
 
     private static void Unique(IEnumerable<string> ids, string kind)

@@ -44,6 +44,79 @@ public abstract class TaskRestoreTests(HiveClusterFixture hive)
         await TaskSteps.RejectedAsync(HiveErrorCodes.NotFound, () => hive.Hive.Tasks.GetAsync(fresh));
         Assert.Equal(existing, (await hive.Hive.Agents.GetAsync(busy)).CurrentTaskId);
     }
+
+    [Fact]
+    public async Task Restored_approvals_are_held_to_the_rules_of_live_ones_and_a_refused_restore_writes_nothing()
+    {
+        var (role, checker, security) = (TaskSteps.NewRole(), TaskSteps.NewRole(), TaskSteps.NewRole());
+        var worker = await hive.Hive.ReadyAgentAsync(role, checker);
+        var approver = await hive.Hive.ReadyAgentAsync(checker);
+        var outsider = await hive.Hive.ReadyAgentAsync(role);
+        var securityOnly = await hive.Hive.ReadyAgentAsync(security);
+        var id = TaskSteps.NewTaskId();
+        var spec = TaskSteps.ForRole(role, id) with { RequiredApprovals = [checker, security] };
+        TaskRestore Awaiting(string by, string asRole) => new(spec, HiveTaskStatus.AwaitingApproval, worker, 1, 100,
+            Approvals: [new Approval(asRole, by, "signed", hive.Time.GetUtcNow())]);
+
+        var self = await TaskSteps.RejectedAsync(HiveErrorCodes.Forbidden, () => hive.Hive.Tasks.RestoreAsync(Awaiting(worker, checker), "importer"));
+        var noRole = await TaskSteps.RejectedAsync(HiveErrorCodes.Forbidden, () => hive.Hive.Tasks.RestoreAsync(Awaiting(outsider, checker), "importer"));
+        var otherRole = await TaskSteps.RejectedAsync(HiveErrorCodes.Forbidden, () => hive.Hive.Tasks.RestoreAsync(Awaiting(securityOnly, checker), "importer"));
+        await TaskSteps.RejectedAsync(HiveErrorCodes.Validation, () => hive.Hive.Tasks.RestoreAsync(Awaiting(HiveClusterFixture.NewId("agent"), checker), "importer"));
+
+        Assert.Contains("did the work", self.Message, StringComparison.Ordinal);
+        Assert.Contains("has no role that signs off", noRole.Message, StringComparison.Ordinal);
+        Assert.Contains("a role it does not have", otherRole.Message, StringComparison.Ordinal);
+        await TaskSteps.RejectedAsync(HiveErrorCodes.NotFound, () => hive.Hive.Tasks.GetAsync(id));
+        Assert.Null((await hive.Hive.Agents.GetAsync(worker)).CurrentTaskId);
+
+        var restored = await hive.Hive.Tasks.RestoreAsync(Awaiting(approver, checker), "importer");
+        Assert.Equal([(checker, approver)], restored.Approvals.Select(a => (a.Role, a.AgentId)));
+        Assert.Equal(HiveTaskStatus.Completed, (await hive.Hive.Tasks.ApproveAsync(id, securityOnly, "ok")).Status);
+    }
+
+    [Fact]
+    public async Task Restores_racing_for_one_agent_leave_it_holding_one_task_and_no_task_held_by_an_agent_that_does_not_hold_it()
+    {
+        var role = TaskSteps.NewRole();
+        var agents = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => hive.Hive.ReadyAgentAsync(role)));
+
+        var restores = agents.SelectMany(agent => new[] { (Agent: agent, Id: TaskSteps.NewTaskId()), (Agent: agent, Id: TaskSteps.NewTaskId()) }).ToArray();
+
+        await Task.WhenAll(restores.Select(async r =>
+        {
+            try
+            {
+                await hive.Hive.Tasks.RestoreAsync(new TaskRestore(TaskSteps.ForRole(role, r.Id), HiveTaskStatus.InProgress, r.Agent, 1, 20), "importer");
+            }
+            catch (HiveException e) when (e.Code == HiveErrorCodes.InvalidTransition)
+            {
+                // The other restore took the agent before this one checked it: refused, nothing written.
+            }
+        }));
+
+        foreach (var pair in restores.GroupBy(r => r.Agent))
+        {
+            var held = (await hive.Hive.Agents.GetAsync(pair.Key)).CurrentTaskId;
+            Assert.Contains(held, pair.Select(r => r.Id));
+            Assert.Equal((HiveTaskStatus.InProgress, pair.Key), await StandingAsync(held!));
+            // The other was refused before its write, or written and taken back to ready when the agent would not take it up.
+            var other = await StandingAsync(pair.Single(r => r.Id != held).Id);
+            Assert.True(other is null || other == (HiveTaskStatus.Ready, null), $"the other task of {pair.Key} is {other}");
+        }
+    }
+
+    private async Task<(HiveTaskStatus, string?)?> StandingAsync(string taskId)
+    {
+        try
+        {
+            var task = await hive.Hive.Tasks.GetAsync(taskId);
+            return (task.Status, task.AssignedAgent);
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            return null;
+        }
+    }
 }
 
 [Collection(HiveClusterCollection.Name)]

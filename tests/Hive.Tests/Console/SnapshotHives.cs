@@ -10,10 +10,12 @@ namespace Hive.Tests.Console;
 /// <summary>
 /// Two hives of their own, apart from the shared test cluster: a source to fill and export, and a target that starts
 /// empty. Their clocks are faked and never moved, so no heartbeat or acknowledgement deadline changes what was exported.
+/// The target keeps smaller memory values than the default, so an import must be checked against its configuration.
 /// </summary>
 public sealed class SnapshotHives : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    public const int TargetMaxValueBytes = 4096;
 
     private InProcessTestCluster _source = null!;
     private InProcessTestCluster _target = null!;
@@ -26,8 +28,8 @@ public sealed class SnapshotHives : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_source, Source) = await StartAsync(SourceTime);
-        (_target, Target) = await StartAsync(TargetTime);
+        (_source, Source) = await StartAsync(SourceTime, []);
+        (_target, Target) = await StartAsync(TargetTime, new() { ["Hive:Memory:MaxValueBytes"] = TargetMaxValueBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         _filled = new Lazy<Task>(() => SnapshotScenario.FillAsync(Source));
     }
 
@@ -43,16 +45,23 @@ public sealed class SnapshotHives : IAsyncLifetime
         }
     }
 
-    private static async Task<(InProcessTestCluster, HiveClient)> StartAsync(FakeTimeProvider time)
+    private static async Task<(InProcessTestCluster, HiveClient)> StartAsync(FakeTimeProvider time, Dictionary<string, string?> settings)
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new HiveClock(time));
-            silo.AddHive(new ConfigurationBuilder().Build());
+            silo.AddHive(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return (cluster, new HiveClient(cluster.Client));
     }
+}
+
+/// <summary>The snapshot tests share one source and one target: starting hives is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class SnapshotHivesCollection : ICollectionFixture<SnapshotHives>
+{
+    public const string Name = "snapshot-hives";
 }

@@ -9,7 +9,8 @@ namespace Hive.Tests.Console;
 /// Export a filled hive, import it into an empty one, export again: the same snapshot, but for the fields
 /// <see cref="SnapshotComparison"/> takes out and says why. Refused imports write nothing.
 /// </summary>
-public sealed class SnapshotRoundTripTests(SnapshotHives hives) : IClassFixture<SnapshotHives>, IDisposable
+[Collection(SnapshotHivesCollection.Name)]
+public sealed class SnapshotRoundTripTests(SnapshotHives hives) : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("hive-snapshots").FullName;
 

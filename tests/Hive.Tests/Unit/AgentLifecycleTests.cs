@@ -147,6 +147,14 @@ public class AgentLifecycleTests
         Assert.Equal(AgentLifecycle.IsWatched(status), AgentLifecycle.Transition(status, MissedHeartbeat).Allowed);
     }
 
+    [Theory]
+    [MemberData(nameof(AllStatuses))]
+    public void A_restored_agent_is_watched_in_no_status_until_its_first_heartbeat(AgentStatus status)
+    {
+        Assert.False(AgentLifecycle.IsWatched(status, awaitingFirstHeartbeat: true));
+        Assert.Equal(AgentLifecycle.IsWatched(status), AgentLifecycle.IsWatched(status, awaitingFirstHeartbeat: false));
+    }
+
     [Fact]
     public void Unresponsive_agent_becomes_busy_on_heartbeat_when_it_holds_a_task() =>
         Assert.Equal(Busy, AgentLifecycle.Transition(Unresponsive, Heartbeat, hasTask: true).To);

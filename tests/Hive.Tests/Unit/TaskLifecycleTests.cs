@@ -32,6 +32,9 @@ public class TaskLifecycleTests
 
         (Ready, Assign, Always, Assigned),
         (Assigned, Release, Always, Ready),
+        (Assigned, HandOverRefused, Always, Ready),
+        (InProgress, HandOverRefused, Always, Ready),
+        (AwaitingApproval, HandOverRefused, Always, Ready),
         (Assigned, Start, Always, InProgress),
         (Assigned, Progress, Always, InProgress),
         (InProgress, Progress, Always, InProgress),
