@@ -67,15 +67,31 @@ public sealed class PostgresCallsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_call_the_database_does_not_answer_is_given_up_within_the_total_timeout()
+    public async Task Each_attempt_the_database_does_not_answer_is_timed_out_and_retried_before_the_call_is_given_up()
     {
+        // Attempts long enough that opening a connection on a loaded machine never eats one; a total that never cuts in.
+        var stores = new TestStores(_schema.DataSource, Timeouts(attempt: TimeSpan.FromSeconds(1), total: TimeSpan.FromSeconds(30)));
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<HiveException>(() => _stores.Calls.ReadAsync((c, t) => RunAsync(c, "SELECT 1 FROM pg_sleep(30)", t), default));
+        var error = await Assert.ThrowsAsync<HiveException>(() => stores.Calls.ReadAsync((c, t) => RunAsync(c, "SELECT 1 FROM pg_sleep(30)", t), default));
 
         Assert.Equal(HiveErrorCodes.StorageUnavailable, error.Code);
-        Assert.InRange(clock.Elapsed, Quick.AttemptTimeout, Quick.TotalTimeout + TimeSpan.FromSeconds(1.5));
         Assert.Equal(Quick.MaxRetries + 1, _attempts);
+        Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(Quick.MaxRetries + 1), $"Three one-second attempts ended after {clock.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task A_call_is_given_up_at_the_total_timeout_even_while_an_attempt_is_still_running()
+    {
+        var stores = new TestStores(_schema.DataSource, Timeouts(attempt: TimeSpan.FromSeconds(20), total: TimeSpan.FromSeconds(1)));
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<HiveException>(() => stores.Calls.ReadAsync((c, t) => RunAsync(c, "SELECT 1 FROM pg_sleep(30)", t), default));
+
+        Assert.Equal(HiveErrorCodes.StorageUnavailable, error.Code);
+        Assert.Contains("did not answer within 1 s", error.Message, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5));
+        Assert.InRange(_attempts, 0, 1);
     }
 
     [Fact]
@@ -100,6 +116,17 @@ public sealed class PostgresCallsTests : IAsyncLifetime
         var health = _stores.Health.Snapshot();
         Assert.True(health.LatencySamples >= 1 && health.LatencyP99Ms >= health.LatencyP50Ms && health.LastFailureAt is not null);
     }
+
+    private static StorageResilienceOptions Timeouts(TimeSpan attempt, TimeSpan total) => new()
+    {
+        AttemptTimeout = attempt,
+        TotalTimeout = total,
+        MaxRetries = Quick.MaxRetries,
+        RetryDelay = Quick.RetryDelay,
+        RetryMaxDelay = Quick.RetryMaxDelay,
+        MinimumThroughput = Quick.MinimumThroughput,
+        BreakDuration = Quick.BreakDuration,
+    };
 
     private async Task<int> RunAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
