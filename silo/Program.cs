@@ -43,6 +43,8 @@ catch (StartupException e)
 }
 await using var ownedDataSource = dataSource;
 
+var security = SecuritySetup.Apply(builder.Configuration, builder.Configuration, settings);
+builder.Services.AddSingleton(security);
 var silo = settings.Silo;
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = silo.ShutdownTimeout);
 builder.UseOrleans(orleans =>
@@ -83,9 +85,18 @@ Console.WriteLine(settings.Postgres is { } pg
     ? $"Storage: PostgreSQL {pg.Display}, schema version {schema!.SchemaVersion}. State is durable."
     : "Storage: in-memory. State is NOT durable in this mode: it is gone when this process stops.");
 if (settings.Redis is { } membership) Console.WriteLine($"Membership: Redis {membership.Display}.");
+string? swarmToken = null;
+if (security.Warning is { } insecure) Console.WriteLine($"WARNING: {insecure}");
+else if (security.IsDevelopment)
+{
+    var dev = security.WriteDevCredentials(Hive.Swarm.SwarmPlan.Week1().Members.Select(m => m.Role));
+    swarmToken = dev.Swarm;
+    Console.WriteLine($"Security: development key; an operator credential and the demo swarm's are in {dev.Path} (git-ignored). The console and Hive.Client read it from there.");
+}
+else Console.WriteLine("Security: callers are authenticated with the configured signing keys.");
 var listening = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 Console.WriteLine($"HTTP: {string.Join(", ", listening)} ({HiveEndpoints.Live}, {HiveEndpoints.Ready}, {HiveEndpoints.Startup}, {HiveEndpoints.Metrics}; {HiveEndpoints.Health} with the admin token).");
-if (demo && await DemoMode.RunAsync(host, demoExit) is { } exitCode)
+if (demo && await DemoMode.RunAsync(host, demoExit, swarmToken) is { } exitCode)
 {
     await host.StopAsync();
     return exitCode;

@@ -16,11 +16,13 @@ public sealed class HiveCalls
     private static readonly ResiliencePropertyKey<TimeSpan> Waited = new("hive.waited");
     private readonly ResiliencePipeline _pipeline;
     private readonly string _caller;
+    private readonly HiveCredential _credential;
     private readonly HiveResilienceOptions _options;
 
-    public HiveCalls(string caller, HiveResilienceOptions options)
+    public HiveCalls(string caller, HiveResilienceOptions options, HiveCredential? credential = null)
     {
         _caller = caller;
+        _credential = credential ?? HiveCredential.None;
         _options = options;
         _pipeline = new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
@@ -51,7 +53,7 @@ public sealed class HiveCalls
     public async Task<T> Run<T>(Func<Task<T>> call, params (string Field, object? Value)[] sent)
     {
         foreach (var (field, value) in sent) WireText.Require(field, value);
-        RequestContext.Set(HiveRequestContext.CallerKey, _caller);
+        NameCaller();
         if (System.Diagnostics.Activity.Current is { IdFormat: System.Diagnostics.ActivityIdFormat.W3C } activity)
             RequestContext.Set(HiveRequestContext.TraceKey, activity.TraceId.ToHexString());
         else
@@ -88,8 +90,16 @@ public sealed class HiveCalls
     /// </summary>
     internal async Task<T> RunOnce<T>(Func<Task<T>> call)
     {
-        RequestContext.Set(HiveRequestContext.CallerKey, _caller);
+        NameCaller();
         return await Unwrapped(call);
+    }
+
+    /// <summary>Puts the caller id and the credential on the call's request context.</summary>
+    private void NameCaller()
+    {
+        RequestContext.Set(HiveRequestContext.CallerKey, _caller);
+        if (_credential.Current is { } token) RequestContext.Set(HiveRequestContext.CredentialKey, token);
+        else RequestContext.Remove(HiveRequestContext.CredentialKey);
     }
 
     /// <summary>

@@ -27,6 +27,18 @@ public sealed class HiveClientOptions
     /// <summary>Who this client is to the hive's rate limits; defaults to the host name and process id.</summary>
     public string CallerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
+    /// <summary>The credential (a JWT the hive's operator issued) sent with every call; see README "Security".</summary>
+    public string? Token { get; set; }
+
+    /// <summary>A file holding the credential, re-read when it changes (a mounted Secret); used when <see cref="Token"/> is not set.</summary>
+    public string? TokenFile { get; set; }
+
+    /// <summary>
+    /// With neither set, which token of a development silo's <c>.hive/dev-credentials.json</c> to use: <c>operator</c>
+    /// (every scope, the default) or <c>swarm</c> (the demo swarm's service credential).
+    /// </summary>
+    public string DevCredential { get; set; } = "operator";
+
     /// <summary>Retries and the circuit breaker; see <see cref="HiveResilienceOptions"/>.</summary>
     public HiveResilienceOptions Resilience { get; } = new();
     public string ServiceId { get; set; } = "hive";

@@ -39,7 +39,7 @@ public static class HiveClientServiceCollectionExtensions
             // The service's current trace travels with each call, so its spans and the silos' join into one trace.
             client.AddActivityPropagation();
         });
-        services.AddSingleton(new HiveCalls(options.CallerId, options.Resilience));
+        services.AddSingleton(new HiveCalls(options.CallerId, options.Resilience, HiveCredential.From(options)));
         services.AddSingleton<HiveClient>();
         return services;
     }

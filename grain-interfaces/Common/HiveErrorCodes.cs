@@ -8,6 +8,9 @@ public static class HiveErrorCodes
     public const string Conflict = "conflict";
     public const string InvalidTransition = "invalid-transition";
     public const string Forbidden = "forbidden";
+
+    /// <summary>The call carried no credential the hive accepts: missing, expired, revoked, or signed with a key it does not know.</summary>
+    public const string Unauthenticated = "unauthenticated";
     public const string Halted = "halted";
     public const string RateLimited = "rate-limited";
     public const string Degraded = "degraded";

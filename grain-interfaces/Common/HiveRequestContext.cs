@@ -11,4 +11,13 @@ public static class HiveRequestContext
     /// silo listens to Orleans' own activity source (which is what would carry <c>traceparent</c>).
     /// </summary>
     public const string TraceKey = "hive.trace-id";
+
+    /// <summary>The caller's signed credential (a JWT); the silo verifies it on every call from a client.</summary>
+    public const string CredentialKey = "hive.credential";
+
+    /// <summary>
+    /// The principal the silo verified for the call being served, set by the silo itself (a client's own value is
+    /// overwritten or removed), so grain calls the call makes carry it on, to the audit.
+    /// </summary>
+    public const string PrincipalKey = "hive.principal";
 }

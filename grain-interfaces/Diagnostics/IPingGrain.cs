@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Security;
 
 namespace Hive.Diagnostics;
 
@@ -9,7 +10,7 @@ namespace Hive.Diagnostics;
 public interface IPingGrain : IGrainWithIntegerKey
 {
     /// <summary>Returns at once; touches no storage. Declared a read so the service-level filter treats it as one.</summary>
-    [Operation(OperationKind.Read)]
+    [Operation(OperationKind.Read, Actor = Acts.Caller)]
     [ReadOnly]
     Task Ping();
 }

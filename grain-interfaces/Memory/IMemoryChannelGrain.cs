@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Security;
 
 namespace Hive.Memory;
 
@@ -18,7 +19,7 @@ public interface IMemoryChannelGrain : IGrainWithStringKey
     /// A watch that would wait while the channel already has <c>Hive:Memory:MaxWatchers</c> waiting, or its caller
     /// <c>Hive:Memory:MaxWatchersPerCaller</c>, is refused with <c>rate-limited</c> and a retry-after.
     /// </summary>
-    [Operation(OperationKind.Read)]
+    [Operation(OperationKind.Read, Actor = Acts.Caller, Scope = Scopes.Read)]
     [AlwaysInterleave]
     Task<WatchResult> Watch(long sinceRevision, int maxChanges, TimeSpan wait);
 }

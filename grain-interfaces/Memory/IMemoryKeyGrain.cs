@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Security;
 
 namespace Hive.Memory;
 
@@ -15,11 +16,11 @@ public interface IMemoryKeyGrain : IGrainWithStringKey
     /// v &gt; 0 only when it exists at version v — otherwise <c>conflict</c> carrying the current version (0 when absent).
     /// <paramref name="ttl"/> (positive, at most 30 days) makes the value disappear after that long; null keeps it.
     /// </summary>
-    [Operation(OperationKind.MemoryWrite)]
+    [Operation(OperationKind.MemoryWrite, Actor = "author", Scope = Scopes.Memory)]
     Task<MemoryEntry> Put(string valueJson, string author, long? expectedVersion, TimeSpan? ttl);
 
     /// <summary>The value now; null when the key does not exist or its time to live has run out.</summary>
-    [Operation(OperationKind.Read)]
+    [Operation(OperationKind.Read, Actor = Acts.Caller, Scope = Scopes.Read)]
     [ReadOnly]
     Task<MemoryEntry?> Get();
 
@@ -27,7 +28,7 @@ public interface IMemoryKeyGrain : IGrainWithStringKey
     /// Deletes the value as <paramref name="author"/>; true when there was one. <paramref name="expectedVersion"/>
     /// works as for <see cref="Put"/>. Deleting an absent key changes nothing and returns false.
     /// </summary>
-    [Operation(OperationKind.MemoryWrite)]
+    [Operation(OperationKind.MemoryWrite, Actor = "author", Scope = Scopes.Memory)]
     Task<bool> Delete(string author, long? expectedVersion);
 
     /// <summary>Lets the deadline sweeper bring the key back to remove its value when the time to live ran out.</summary>

@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Security;
 
 namespace Hive.Messaging;
 
@@ -29,7 +30,7 @@ public interface IInboxGrain : IGrainWithStringKey
     /// A receive that would wait while the inbox already has <c>Hive:Messaging:MaxReceiveWaiters</c> waiting, or its
     /// caller <c>Hive:Messaging:MaxReceiveWaitersPerCaller</c>, is refused with <c>rate-limited</c> and a retry-after.
     /// </summary>
-    [Operation(OperationKind.Read)]
+    [Operation(OperationKind.Read, Actor = Acts.GrainKey, Scope = Scopes.Messages)]
     [AlwaysInterleave]
     Task<IReadOnlyList<Message>> Receive(int maxMessages, TimeSpan wait);
 
@@ -37,11 +38,11 @@ public interface IInboxGrain : IGrainWithStringKey
     /// Removes the messages with these sequences for good and returns how many of them were pending.
     /// Unknown or already acked sequences are ignored, so an ack may safely be repeated.
     /// </summary>
-    [Operation(OperationKind.Message)]
+    [Operation(OperationKind.Message, Actor = Acts.GrainKey, Scope = Scopes.Messages)]
     Task<int> Ack(IReadOnlyList<long> sequences);
 
     /// <summary>The number of pending messages and the inbox capacity.</summary>
-    [Operation(OperationKind.Read)]
+    [Operation(OperationKind.Read, Actor = Acts.Caller, Scope = Scopes.Read)]
     [AlwaysInterleave]
     Task<InboxSize> Size();
 }

@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Security;
 
 namespace Hive.Messaging;
 
@@ -14,14 +15,14 @@ public interface IMessengerGrain : IGrainWithIntegerKey
     /// offline (nothing is stored; draining, unresponsive and suspended recipients do get it); <c>inbox-full</c>
     /// (with a retry-after) when the recipient has too many unacked messages.
     /// </summary>
-    [Operation(OperationKind.Message)]
+    [Operation(OperationKind.Message, Actor = "draft.From", Scope = Scopes.Messages)]
     Task<long> Send(MessageDraft draft);
 
     /// <summary>
     /// Delivers the draft to every agent of <see cref="MessageDraft.ToRole"/> that is not offline, and reports per
     /// recipient whether it holds the message or its inbox was full. <c>not-found</c> when the sender never registered.
     /// </summary>
-    [Operation(OperationKind.Message)]
+    [Operation(OperationKind.Message, Actor = "draft.From", Scope = Scopes.Messages)]
     Task<SendReceipt> SendToRole(MessageDraft draft);
 
     /// <summary>
@@ -32,6 +33,6 @@ public interface IMessengerGrain : IGrainWithIntegerKey
     /// recipient checked, before any inbox is touched: one bad draft (named by its index), unknown agent or offline
     /// recipient sends nothing.
     /// </summary>
-    [Operation(OperationKind.Message, CountsItems = true)]
+    [Operation(OperationKind.Message, CountsItems = true, Actor = "drafts.From", Scope = Scopes.Messages)]
     Task<IReadOnlyList<long?>> SendMany(IReadOnlyList<MessageDraft> drafts);
 }

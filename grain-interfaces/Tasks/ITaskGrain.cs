@@ -1,4 +1,5 @@
 using Hive.Health;
+using Hive.Security;
 
 namespace Hive.Tasks;
 
@@ -6,7 +7,7 @@ namespace Hive.Tasks;
 public interface ITaskGrain : IGrainWithStringKey
 {
     /// <summary>Creates the task. The same spec again is a no-op; a different spec under the same id is a <c>conflict</c>. Unknown prerequisites are rejected.</summary>
-    [Operation(OperationKind.TaskWrite)]
+    [Operation(OperationKind.TaskWrite, Actor = "actor", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Create(TaskSpec spec, string actor);
 
     /// <summary>
@@ -19,11 +20,11 @@ public interface ITaskGrain : IGrainWithStringKey
     /// the agent no longer take it by then, the task goes back to ready (audited as <c>released</c>). One audit event, by
     /// <paramref name="actor"/>, records the restore; a refused restore writes nothing.
     /// </summary>
-    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
+    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true, Actor = "actor", Scope = Scopes.Import)]
     Task<TaskInfo> Restore(TaskRestore restore, string actor);
 
     /// <summary>The task now; <c>not-found</c> when it was never created.</summary>
-    [Operation(OperationKind.Read)]
+    [Operation(OperationKind.Read, Actor = Acts.Caller, Scope = Scopes.Read)]
     [AlwaysInterleave]
     Task<TaskInfo> Get();
 
@@ -31,35 +32,35 @@ public interface ITaskGrain : IGrainWithStringKey
     Task<bool> TryAssign(string agentId);
 
     /// <summary>The assigned agent starts work.</summary>
-    [Operation(OperationKind.TaskStatusUpdate)]
+    [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Start(string agentId);
 
     /// <summary>The assigned agent reports progress (0–100) with an optional note; starts the task if it was only assigned.</summary>
-    [Operation(OperationKind.TaskStatusUpdate)]
+    [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> ReportProgress(string agentId, int percent, string? note);
 
     /// <summary>The assigned agent finishes; the task completes, or waits for its required approvals.</summary>
-    [Operation(OperationKind.TaskStatusUpdate)]
+    [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Complete(string agentId, string? result);
 
     /// <summary>The assigned agent reports a failure. Transient failures return the task to ready while attempts remain.</summary>
-    [Operation(OperationKind.TaskStatusUpdate)]
+    [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Fail(string agentId, string error, FailureKind kind);
 
     /// <summary>An agent of a required role signs off. When every required role has approved, the task completes.</summary>
-    [Operation(OperationKind.TaskStatusUpdate)]
+    [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Approve(string agentId, string? note);
 
     /// <summary>An agent of a required role rejects the work; the task returns to in progress with the reason.</summary>
-    [Operation(OperationKind.TaskStatusUpdate)]
+    [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Reject(string agentId, string reason);
 
     /// <summary>Cancels the task; its dependents become blocked.</summary>
-    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
+    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true, Actor = "actor", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Cancel(string actor, string reason);
 
     /// <summary>An operator retries a failed or cancelled task with a fresh retry budget; blocked dependents become pending again.</summary>
-    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true)]
+    [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true, Actor = "actor", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Retry(string actor);
 
     /// <summary>Registers a dependent task and returns this task's status, so the dependent knows whether the prerequisite is already met.</summary>

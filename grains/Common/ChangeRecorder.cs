@@ -66,9 +66,15 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
         return Task.WhenAll(writes);
     }
 
+    /// <summary>Stamps the event with the call's trace and the principal the silo verified for it (see <see cref="HiveRequestContext.PrincipalKey"/>).</summary>
     [return: NotNullIfNotNull(nameof(change))]
-    private static AuditEvent? Traced(AuditEvent? change) =>
-        change is { TraceId: null } && CallTrace.CurrentId() is { } traceId ? change with { TraceId = traceId } : change;
+    private static AuditEvent? Traced(AuditEvent? change)
+    {
+        if (change is null) return null;
+        if (change.TraceId is null && CallTrace.CurrentId() is { } traceId) change = change with { TraceId = traceId };
+        if (change.Principal is null && RequestContext.Get(HiveRequestContext.PrincipalKey) is string principal) change = change with { Principal = principal };
+        return change;
+    }
 
     private void Measure(CatalogEntry? row, AuditEvent? change)
     {

@@ -1,7 +1,7 @@
 namespace Hive.Common;
 
 /// <summary>
-/// Who is calling, as the request names it: Hive.Client sends its caller id (the key of the rate limits too).
+/// Who is calling: the principal the silo verified, or (when the hive runs open) the caller id Hive.Client sends.
 /// Calls that name no caller, or a name no id could be, share one place, so leaving it out earns no extra room.
 /// </summary>
 internal static class RequestCaller
@@ -10,5 +10,6 @@ internal static class RequestCaller
 
     /// <summary>The caller of the grain call being served; read it in the call's first turn.</summary>
     public static string Current =>
-        RequestContext.Get(HiveRequestContext.CallerKey) is string caller && caller.Length is > 0 and <= HiveIds.MaxLength ? caller : Unnamed;
+        RequestContext.Get(HiveRequestContext.PrincipalKey) as string
+        ?? (RequestContext.Get(HiveRequestContext.CallerKey) is string caller && caller.Length is > 0 and <= HiveIds.MaxLength ? caller : Unnamed);
 }

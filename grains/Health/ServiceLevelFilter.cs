@@ -50,9 +50,13 @@ public sealed class ServiceLevelFilter(
         }
     }
 
-    /// <summary>The caller a client names in the request context (Hive.Client sends its caller id), else the client connection.</summary>
+    /// <summary>
+    /// The verified principal (set by the credential filter before this one), so a client cannot pick its own bucket;
+    /// in open mode the caller id Hive.Client sends, else the client connection.
+    /// </summary>
     private static string CallerOf(GrainId source) =>
-        RequestContext.Get(HiveRequestContext.CallerKey) is string caller && caller.Length is > 0 and <= HiveIds.MaxLength ? caller : source.ToString();
+        RequestContext.Get(HiveRequestContext.PrincipalKey) as string
+        ?? (RequestContext.Get(HiveRequestContext.CallerKey) is string caller && caller.Length is > 0 and <= HiveIds.MaxLength ? caller : source.ToString());
 
     private void Admit(OperationAttribute operation, HiveHealthStatus status)
     {

@@ -17,10 +17,12 @@ public static class DemoMode
     private static readonly TimeSpan Within = TimeSpan.FromMinutes(3);
 
     /// <summary>Runs the demo; returns the exit code when the process should end now, or null to keep serving.</summary>
-    public static async Task<int?> RunAsync(IHost host, bool exitWhenDone)
+    /// <param name="swarmToken">The swarm's service credential; null when the silo does not authenticate callers.</param>
+    public static async Task<int?> RunAsync(IHost host, bool exitWhenDone, string? swarmToken)
     {
         var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        var hive = new HiveClient(host.Services.GetRequiredService<IClusterClient>());
+        var credential = swarmToken is null ? HiveCredential.None : HiveCredential.Token(swarmToken);
+        var hive = new HiveClient(host.Services.GetRequiredService<IClusterClient>(), new HiveCalls("demo-swarm", new HiveResilienceOptions(), credential));
         var swarm = new DemoSwarm(hive, SwarmPlan.Week1(), line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {line}"));
         try
         {

@@ -1,3 +1,4 @@
+using Hive.Security;
 using Hive.Escalations;
 using Hive.Health;
 using Hive.Messaging;
@@ -45,12 +46,25 @@ public static class HiveSiloBuilderExtensions
             .Bind(configuration.GetSection(RetentionOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.AddSingleton(sp => KeyRingFor(sp.GetRequiredService<IOptions<SecurityOptions>>().Value));
+        services.AddSingleton<RevokedTokens>();
+        services.AddSingleton(sp => new CredentialVerifier(sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<RevokedTokens>(), TimeProvider.System));
+        services.AddSingleton(sp => new SiloCredential(sp.GetRequiredService<KeyRing>(), TimeProvider.System));
+        services.AddHostedService<SecurityRefresher>();
         services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<ServiceLevelCache>();
         services.AddMetrics();
         services.AddSingleton<HiveMetrics>();
         services.AddSingleton<CallStats>();
         services.AddHostedService<HealthReporter>();
+        // Authentication first: the service level's rate limits are keyed by the principal it verifies.
+        silo.AddIncomingGrainCallFilter<CredentialFilter>();
+        silo.AddOutgoingGrainCallFilter<SiloCallStamp>();
         silo.AddIncomingGrainCallFilter<ServiceLevelFilter>();
         // A caller's trace continues through grain calls (spans exist only while a tracer listens).
         silo.AddActivityPropagation();
@@ -70,6 +84,13 @@ public static class HiveSiloBuilderExtensions
         if (!services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, HiveStorage.Name)))
             silo.AddMemoryGrainStorage(HiveStorage.Name);
         return silo;
+    }
+
+    private static KeyRing KeyRingFor(SecurityOptions options)
+    {
+        var ring = new KeyRing();
+        if (options.Mode == SecurityMode.Enforced) ring.Replace(SigningKeyLoader.Load(options));
+        return ring;
     }
 
     /// <summary>JSON lines files in the configured directory; none when the operator set it empty.</summary>

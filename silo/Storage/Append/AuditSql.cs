@@ -10,17 +10,17 @@ internal static class AuditSql
 {
     // ORDER BY the input position: sequence numbers follow the order the callers' events were queued in.
     private const string Insert = """
-        INSERT INTO hive_audit (at, actor, entity, action, from_status, to_status, details, trace_id)
-        SELECT e.at, e.actor, e.entity, e.action, e.from_status, e.to_status, e.details, e.trace_id
-        FROM unnest(@at, @actor, @entity, @action, @from_status, @to_status, @details, @trace_id)
-             WITH ORDINALITY AS e(at, actor, entity, action, from_status, to_status, details, trace_id, n)
+        INSERT INTO hive_audit (at, actor, entity, action, from_status, to_status, details, trace_id, principal)
+        SELECT e.at, e.actor, e.entity, e.action, e.from_status, e.to_status, e.details, e.trace_id, e.principal
+        FROM unnest(@at, @actor, @entity, @action, @from_status, @to_status, @details, @trace_id, @principal)
+             WITH ORDINALITY AS e(at, actor, entity, action, from_status, to_status, details, trace_id, principal, n)
         ORDER BY e.n
         """;
 
     // No ORDER BY: any events older than the cutoff will do, so the planner may answer from the BRIN index on "at" (or stop a
     // sequential scan at the limit) instead of walking the whole primary key when few or none are old enough.
     private const string OlderThan = """
-        SELECT seq, at, actor, entity, action, from_status, to_status, details, trace_id FROM hive_audit
+        SELECT seq, at, actor, entity, action, from_status, to_status, details, trace_id, principal FROM hive_audit
         WHERE at < @before LIMIT @limit
         """;
 
@@ -44,6 +44,7 @@ internal static class AuditSql
             SqlParameters.NullableTexts("to_status", events.Select(e => e.To).ToArray()),
             SqlParameters.NullableTexts("details", events.Select(e => e.Details).ToArray()),
             SqlParameters.NullableTexts("trace_id", events.Select(e => e.TraceId).ToArray()),
+            SqlParameters.NullableTexts("principal", events.Select(e => e.Principal).ToArray()),
         },
     };
 
@@ -51,7 +52,7 @@ internal static class AuditSql
     public static NpgsqlCommand QueryCommand(NpgsqlConnection connection, AuditQuery query, long? before)
     {
         var command = new NpgsqlCommand { Connection = connection };
-        var sql = new StringBuilder("SELECT seq, at, actor, entity, action, from_status, to_status, details, trace_id FROM hive_audit WHERE true");
+        var sql = new StringBuilder("SELECT seq, at, actor, entity, action, from_status, to_status, details, trace_id, principal FROM hive_audit WHERE true");
         if (before is { } seq)
         {
             sql.Append(" AND seq < @before");
@@ -91,5 +92,6 @@ internal static class AuditSql
         r.IsDBNull(5) ? null : r.GetString(5),
         r.IsDBNull(6) ? null : r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7),
-        r.IsDBNull(8) ? null : r.GetString(8)));
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9)));
 }

@@ -164,8 +164,8 @@ public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
     {
         var (id, role) = await ReadyAsync(Hive);
 
-        await hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id))
-            .Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<Orleans.Core.Internal.IGrainManagementExtension>(hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id)).GetGrainId())
+            .DeactivateOnIdle();
         await HiveClusterFixture.Eventually(async () => (await CatalogRow(hive, id, role))?.WakeAt is not null,
             $"agent {id} parked its deadline in the catalog");
         var parked = await CatalogRow(hive, id, role);
@@ -190,8 +190,8 @@ public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
         var silos = hive.Cluster.Silos.Select(s => s.SiloAddress.ToParsableString()).ToArray();
         Assert.Contains((await CatalogRow(hive, id, role))!.Host, silos);
 
-        await hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id))
-            .Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<Orleans.Core.Internal.IGrainManagementExtension>(hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(id)).GetGrainId())
+            .DeactivateOnIdle();
         await HiveClusterFixture.Eventually(async () => (await CatalogRow(hive, id, role))?.WakeAt is not null,
             $"agent {id} parked its deadline in the catalog");
         Assert.Null((await CatalogRow(hive, id, role))!.Host);

@@ -118,7 +118,7 @@ public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
         var grainId = grain.GetGrainId();
         var management = hive.Grains.GetGrain<IManagementGrain>(0);
 
-        await grain.Cast<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<Orleans.Core.Internal.IGrainManagementExtension>(grainId).DeactivateOnIdle();
         await HiveClusterFixture.Eventually(async () => !(await management.GetActiveGrains(grainId.Type)).Contains(grainId),
             $"escalation {id} is deactivated");
         var parked = await _kit.CatalogRowAsync(id);

@@ -30,7 +30,7 @@ public sealed class FaultyStorageClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = OpenHive.Configuration();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage(Inner);

@@ -36,7 +36,7 @@ public abstract class MemoryExpiryTests(HiveClusterFixture hive)
         var id = grain.GetGrainId();
         var management = hive.Grains.GetGrain<IManagementGrain>(0);
 
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<IGrainManagementExtension>(id).DeactivateOnIdle();
         await HiveClusterFixture.Eventually(async () => !(await management.GetActiveGrains(id.Type)).Contains(id),
             "the key grain is no longer activated");
         hive.Advance(Ttl + TimeSpan.FromSeconds(1));

@@ -11,7 +11,7 @@ public sealed class MemoryReservationTests(HiveClusterFixture hive)
         var space = new MemoryTestSpace(hive);
         var channel = GrainKeys.MemoryChannel(space.Ns, space.Channel);
         // A writer that took a revision and died with its silo before writing or reporting.
-        var silent = await hive.Grains.GetGrain<IMemoryChannelSequencer>(channel).Reserve();
+        var silent = await hive.SiloGrains.GetGrain<IMemoryChannelSequencer>(channel).Reserve();
 
         var later = await space.PutAsync("circuit_breaker_status", "\"open\"");
 

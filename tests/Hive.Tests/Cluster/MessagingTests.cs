@@ -104,7 +104,7 @@ public sealed class MessagingTests(HiveClusterFixture hive)
         var before = await _kit.Hive.Messages.ReceiveAsync(receiver);
 
         var inbox = hive.Grains.GetGrain<IInboxGrain>(GrainKeys.Inbox(receiver));
-        await inbox.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<IGrainManagementExtension>(inbox.GetGrainId()).DeactivateOnIdle();
         // Acked behind the old activation's back: only a new activation, reading the store, can know.
         await hive.Messages.AckAsync(receiver, [sent[0]]);
 
@@ -112,7 +112,7 @@ public sealed class MessagingTests(HiveClusterFixture hive)
         Assert.Equal(sent[2] + 1, await _kit.Hive.Messages.SendAsync(MessagingKit.Note(sender, receiver)));
         Assert.Equal(3, (await _kit.DrainAsync(receiver)).Count);
 
-        await inbox.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<IGrainManagementExtension>(inbox.GetGrainId()).DeactivateOnIdle();
         Assert.Equal(sent[2] + 2, await _kit.Hive.Messages.SendAsync(MessagingKit.Note(sender, receiver)));
         await _kit.DrainAsync(receiver);
     }

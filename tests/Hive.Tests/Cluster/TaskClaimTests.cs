@@ -137,7 +137,7 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
     {
         var role = NewRole();
         var task = await Hive.CreateForRoleAsync(role);
-        var queue = hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role));
+        var queue = hive.SiloGrains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role));
         Assert.Equal(task.Id, (await queue.Peek())?.TaskId);
 
         await hive.DeactivateAsync(queue);
@@ -156,7 +156,7 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
         using (hive.Faults.Drop(nameof(IReadyQueueGrain.Enqueue)))
             task = await Hive.CreateForRoleAsync(role);
         Assert.Equal(HiveTaskStatus.Ready, task.Status);
-        Assert.Null(await hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).Peek());
+        Assert.Null(await hive.SiloGrains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).Peek());
 
         TaskInfo? claimed = null;
         await HiveClusterFixture.Eventually(async () => (claimed = await Hive.Agents.ClaimNextAsync(agent)) is not null,
@@ -191,7 +191,7 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
         var agent = await Hive.ReadyAgentAsync(role);
         // The first try: the queue hands the task out and the task saves the assignment; then the agent's own write is
         // lost with its activation.
-        Assert.NotNull(await hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).ClaimFor(agent));
+        Assert.NotNull(await hive.SiloGrains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role)).ClaimFor(agent));
         await hive.DeactivateAsync(hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)));
 
         var retried = await Hive.Agents.ClaimNextAsync(agent);
@@ -211,7 +211,7 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
         await Hive.CreateForRoleAsync(role);
         await Hive.CreateForRoleAsync(role);
         var agent = await Hive.ReadyAgentAsync(role);
-        var queue = hive.Grains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role));
+        var queue = hive.SiloGrains.GetGrain<IReadyQueueGrain>(GrainKeys.RoleQueue(role));
         var stranded = new[] { await queue.ClaimFor(agent), await queue.ClaimFor(agent) };
         await hive.DeactivateAsync(hive.Grains.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)));
 

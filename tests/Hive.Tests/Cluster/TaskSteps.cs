@@ -87,7 +87,7 @@ internal static class TaskSteps
     {
         var grainId = grain.GetGrainId();
         var management = hive.Grains.GetGrain<IManagementGrain>(0);
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        await hive.SiloGrains.GetGrain<IGrainManagementExtension>(grainId).DeactivateOnIdle();
         await HiveClusterFixture.Eventually(
             async () => !(await management.GetDetailedGrainStatistics()).Any(s => s.GrainId == grainId),
             $"{grainId} is deactivated");

@@ -1,3 +1,4 @@
+using Hive.Tests.Cluster;
 using Hive.Client;
 using Hive.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +52,7 @@ public sealed class SnapshotHives : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton(new HiveClock(time));
-            silo.AddHive(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+            silo.AddHive(OpenHive.Configuration(settings));
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

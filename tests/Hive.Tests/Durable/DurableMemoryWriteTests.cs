@@ -1,3 +1,4 @@
+using Hive.Tests.Cluster;
 using Hive.Audit;
 using Hive.Client;
 using Hive.Memory;
@@ -27,7 +28,7 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateMigratedAsync();
         _dataSource = _database.CreateDataSource();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = OpenHive.Configuration(new Dictionary<string, string?>
         {
             ["Hive:Storage:Resilience:AttemptTimeout"] = "00:00:01",
             ["Hive:Storage:Resilience:TotalTimeout"] = "00:00:02",
@@ -35,7 +36,7 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
             // Failures here are the point: the circuit must not open and refuse the writes that follow.
             ["Hive:Storage:Resilience:FailureRatio"] = "1",
             ["Hive:Storage:Resilience:MinimumThroughput"] = "10000",
-        }).Build();
+        });
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {

@@ -1,3 +1,4 @@
+using Hive.Tests.Cluster;
 using Hive.Client;
 using Hive.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -37,7 +38,7 @@ public sealed class PostgresClusterFixture : IAsyncLifetime
         _dataSource = Database.CreateDataSource();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = ServiceId;
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = OpenHive.Configuration();
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddHivePostgres(_dataSource, new ConfigurationBuilder().Build());

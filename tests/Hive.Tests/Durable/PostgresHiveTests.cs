@@ -1,3 +1,4 @@
+using Hive.Tests.Cluster;
 using Hive.Audit;
 using Hive.Client;
 using Hive.Memory;
@@ -20,10 +21,10 @@ public sealed class PostgresHiveTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _schema = await PostgresSchema.CreateAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = OpenHive.Configuration(new Dictionary<string, string?>
         {
             ["Hive:Memory:ChangeLogRetention"] = "2",
-        }).Build();
+        });
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {

@@ -1,3 +1,4 @@
+using Hive.Tests.Cluster;
 using Hive.Client;
 using Hive.Health;
 using Hive.Silo.Hosting;
@@ -41,11 +42,11 @@ public sealed class WriterSwitchTests : IAsyncLifetime
 
     private async Task RunHiveAsync(GrainStateWriter writer, Func<HiveClient, Task> use)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var configuration = OpenHive.Configuration(new Dictionary<string, string?>
         {
             ["Hive:Storage:GrainStateWriter"] = writer.ToString(),
             ["Hive:Health:ReportSiloSignals"] = "false",
-        }).Build();
+        });
         await using var dataSource = _database.CreateDataSource();
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = ServiceId;

@@ -1,3 +1,4 @@
+using Hive.Tests.Cluster;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Hive.Client;
@@ -25,7 +26,7 @@ public sealed class TracePropagationTests : IAsyncLifetime
     {
         _database = await TestDatabase.CreateMigratedAsync();
         _dataSource = _database.CreateDataSource();
-        var configuration = new ConfigurationBuilder().Build();
+        var configuration = OpenHive.Configuration();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
