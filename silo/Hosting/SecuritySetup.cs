@@ -12,6 +12,9 @@ namespace Hive.Silo.Hosting;
 public sealed class SecuritySetup
 {
     public const string DevKeyId = "dev";
+
+    /// <summary>What the silo says at start and <c>/health</c> says while callers are not authenticated.</summary>
+    public const string OpenWarning = $"{SecurityOptions.Section}:Mode is Open: callers are NOT authenticated; any client may act as anyone.";
     private static readonly TimeSpan DevLifetime = TimeSpan.FromDays(30);
 
     private SecuritySetup(SecurityOptions options, string? warning, bool development) => (Options, Warning, IsDevelopment) = (options, warning, development);
@@ -30,7 +33,7 @@ public sealed class SecuritySetup
         current.GetSection(SecurityOptions.Section).Bind(options);
         var hasKeys = options.Keys.Count > 0 || !string.IsNullOrWhiteSpace(options.KeysPath);
         if (options.Mode == SecurityMode.Open)
-            return new SecuritySetup(options, $"{SecurityOptions.Section}:Mode is Open: callers are NOT authenticated; any client may act as anyone.", false);
+            return new SecuritySetup(options, OpenWarning, false);
         if (hasKeys) return new SecuritySetup(options, null, false);
         if (settings.Postgres is not null || settings.Redis is not null)
             throw new StartupException($"a durable or Redis-clustered silo needs signing keys: set {SecurityOptions.Section}:Keys or {SecurityOptions.Section}:KeysPath "
