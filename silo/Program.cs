@@ -97,7 +97,7 @@ else if (security.IsDevelopment)
 }
 else Console.WriteLine("Security: callers are authenticated with the configured signing keys.");
 var listening = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-Console.WriteLine($"HTTP: {string.Join(", ", listening)} ({HiveEndpoints.Live}, {HiveEndpoints.Ready}, {HiveEndpoints.Startup}, {HiveEndpoints.Metrics}; {HiveEndpoints.Health} with the admin token).");
+Console.WriteLine($"HTTP: {string.Join(", ", listening)} ({HiveEndpoints.Live}, {HiveEndpoints.Ready}, {HiveEndpoints.Startup}, {HiveEndpoints.Metrics}; {HiveEndpoints.Health} with the admin token or an operator credential holding read).");
 if (demo && await DemoMode.RunAsync(host, demoExit, swarmToken) is { } exitCode)
 {
     await host.StopAsync();
