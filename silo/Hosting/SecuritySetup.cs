@@ -15,6 +15,7 @@ public sealed class SecuritySetup
 
     /// <summary>What the silo says at start and <c>/health</c> says while callers are not authenticated.</summary>
     public const string OpenWarning = $"{SecurityOptions.Section}:Mode is Open: callers are NOT authenticated; any client may act as anyone.";
+
     private static readonly TimeSpan DevLifetime = TimeSpan.FromDays(30);
 
     private SecuritySetup(SecurityOptions options, string? warning, bool development) => (Options, Warning, IsDevelopment) = (options, warning, development);
