@@ -9,6 +9,8 @@
 # stopped at the end only when this script started them. The silo works in a database of its own (hive_bench,
 # recreated each run) and its own cluster id, so a hive already running on the same services is not touched.
 # HIVE_BENCH_SILO_PORT (11190), HIVE_BENCH_GATEWAY_PORT (30090) and HIVE_BENCH_HTTP_PORT (8190) move the silo. Extra arguments go to the generator.
+# Callers are authenticated, as in production: the silo gets a fresh key folder (.data/bench/keys) and the generator an
+# operator credential signed with it by `hive auth issue`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,6 +46,12 @@ trap cleanup EXIT INT TERM
 echo "bench: building (Release)"
 dotnet build silo -c Release --nologo -v q >"$log_dir/build.log" 2>&1 || { tail -n 20 "$log_dir/build.log"; exit 1; }
 dotnet build tests/Hive.LoadGen -c Release --nologo -v q >>"$log_dir/build.log" 2>&1 || { tail -n 20 "$log_dir/build.log"; exit 1; }
+dotnet build client/Hive.Console -c Release --nologo -v q >>"$log_dir/build.log" 2>&1 || { tail -n 20 "$log_dir/build.log"; exit 1; }
+keys=$log_dir/keys
+rm -rf "$keys" && mkdir -p "$keys" && chmod 700 "$keys"
+(umask 077 && head -c 32 /dev/urandom | base64 >"$keys/bench.hs256" && dotnet client/Hive.Console/bin/Release/net10.0/hive.dll auth issue \
+  --operator bench --scopes read,halt,level,agents.admin,tasks.admin,memory,messages,escalations,import,tokens --ttl 12h \
+  --key-file "$keys/bench.hs256" >"$log_dir/generator.token")
 
 [[ $(scripts/services.sh status) == *"postgres: running"*"redis: running"* ]] || started_services=true
 eval "$(scripts/services.sh start)"
@@ -62,7 +70,7 @@ for kind in Read Heartbeat TaskStatusUpdate Escalation OperatorCommand TaskWrite
   limits+=("Hive__RateLimits__Buckets__${kind}__PermitsPerSecond=1000000" "Hive__RateLimits__Buckets__${kind}__Burst=1000000")
 done
 env "${limits[@]}" \
-  Hive__Storage__ConnectionString="$bench_db" Hive__Silo__ClusterId=hive-bench \
+  Hive__Storage__ConnectionString="$bench_db" Hive__Silo__ClusterId=hive-bench Hive__Security__KeysPath="$(cd "$keys" && pwd)" \
   Hive__Silo__SiloPort="$silo_port" Hive__Silo__GatewayPort="$gateway_port" Hive__Http__Urls="http://127.0.0.1:$http_port" \
   dotnet silo/bin/Release/net10.0/Hive.Silo.dll >"$log_dir/silo.log" 2>&1 &
 silo_pid=$!
@@ -78,7 +86,7 @@ done
 echo "bench: silo pid $silo_pid serves gateway 127.0.0.1:$gateway_port (log: $log_dir/silo.log)"
 
 dotnet tests/Hive.LoadGen/bin/Release/net10.0/Hive.LoadGen.dll "${quick[@]}" --gateway "127.0.0.1:$gateway_port" --cluster-id hive-bench \
-  --postgres "$bench_db" --silo-pid "$silo_pid" --json bench-results.json "$@" &
+  --postgres "$bench_db" --silo-pid "$silo_pid" --token-file "$log_dir/generator.token" --json bench-results.json "$@" &
 generator_pid=$!
 # Waiting in the shell (not in the foreground) lets Ctrl+C reach the trap at once.
 wait "$generator_pid"

@@ -11,6 +11,9 @@
 # Logs: .data/cluster/silo-i.log. Overridable: HIVE_SILO_PORT_BASE, HIVE_GATEWAY_PORT_BASE, HIVE_HTTP_PORT_BASE,
 # HIVE_CLUSTER_DIR (pid and log files), and any Hive__* setting in the environment (for example
 # Hive__Silo__ClusterId), which every silo inherits.
+# Callers are authenticated (a durable silo refuses to start without keys): unless a Hive__Security__* setting says
+# otherwise, the silos share the key folder HIVE_KEYS_PATH (default <cluster dir>/keys, made on first start), and
+# `hive auth issue --keys-path` signs credentials with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +22,19 @@ dll=silo/bin/Debug/net10.0/Hive.Silo.dll
 silo_base=${HIVE_SILO_PORT_BASE:-11110}
 gateway_base=${HIVE_GATEWAY_PORT_BASE:-29999}
 http_base=${HIVE_HTTP_PORT_BASE:-8079}
+
+keys=${HIVE_KEYS_PATH:-$dir/keys}
+
+# A key of its own for this machine's cluster, kept across restarts so issued credentials stay valid.
+use_keys() {
+  if env | grep -qE '^Hive__Security__(Keys|KeysPath|Mode)'; then return; fi
+  if [ ! -s "$keys/cluster.hs256" ]; then
+    mkdir -p "$keys" && chmod 700 "$keys"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$keys/cluster.hs256")
+  fi
+  Hive__Security__KeysPath=$(cd "$keys" && pwd)
+  export Hive__Security__KeysPath
+}
 
 running() { [ -f "$dir/silo-$1.pid" ] && kill -0 "$(cat "$dir/silo-$1.pid")" 2>/dev/null; }
 
@@ -55,12 +71,14 @@ case "${1:-}" in
     [[ $(scripts/services.sh status) == *"postgres: running"* ]] || { echo "PostgreSQL is not running: scripts/services.sh start" >&2; exit 1; }
     mkdir -p "$dir"
     dotnet build silo --nologo -v q >/dev/null
+    use_keys
     # The first silo migrates the schema; the others would only wait on its advisory lock.
     start_silo 1
     wait_serving 1
     for i in $(seq 2 "$count"); do start_silo "$i"; done
     for i in $(seq 2 "$count"); do wait_serving "$i"; done
     echo "Clients: set Hive:Client:RedisConnectionString to $(scripts/services.sh env | sed -nE "s/^export HIVE_TEST_REDIS='(.*)'/\1/p")"
+    [ -z "${Hive__Security__KeysPath:-}" ] || echo "Credentials: hive auth issue --keys-path $Hive__Security__KeysPath --operator \$USER --scopes read,halt --ttl 8h"
     ;;
   kill)
     running "$2" || { echo "silo $2 is not running" >&2; exit 1; }

@@ -29,8 +29,11 @@ if (migrate) return await MigrateCommand.RunAsync(settings.Postgres!, settings.S
 // Reach every dependency before Orleans starts, so a wrong setting costs one line, not a stack trace.
 NpgsqlDataSource? dataSource = null;
 MigrationReport? schema = null;
+SecuritySetup security;
 try
 {
+    // Authentication first: a silo that may not run must not migrate the database on its way out.
+    security = SecuritySetup.Apply(builder.Configuration, builder.Configuration, settings);
     // Redis first: a silo that cannot join must not migrate the database on its way out.
     if (settings.Redis is { } redis) await RedisPreflight.CheckAsync(redis, $"{HiveClusteringOptions.RedisSetting} (or {HiveClusteringOptions.RedisVariable})");
     if (settings.Postgres is { } postgres) (dataSource, schema) = await DurableStorage.OpenAsync(postgres, settings.Silo.ServiceId, loggers);
@@ -43,7 +46,6 @@ catch (StartupException e)
 }
 await using var ownedDataSource = dataSource;
 
-var security = SecuritySetup.Apply(builder.Configuration, builder.Configuration, settings);
 builder.Services.AddSingleton(security);
 var silo = settings.Silo;
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = silo.ShutdownTimeout);
@@ -95,7 +97,7 @@ else if (security.IsDevelopment)
 }
 else Console.WriteLine("Security: callers are authenticated with the configured signing keys.");
 var listening = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-Console.WriteLine($"HTTP: {string.Join(", ", listening)} ({HiveEndpoints.Live}, {HiveEndpoints.Ready}, {HiveEndpoints.Startup}, {HiveEndpoints.Metrics}; {HiveEndpoints.Health} with the admin token).");
+Console.WriteLine($"HTTP: {string.Join(", ", listening)} ({HiveEndpoints.Live}, {HiveEndpoints.Ready}, {HiveEndpoints.Startup}, {HiveEndpoints.Metrics}; {HiveEndpoints.Health} with the admin token or an operator credential holding read).");
 if (demo && await DemoMode.RunAsync(host, demoExit, swarmToken) is { } exitCode)
 {
     await host.StopAsync();

@@ -1,4 +1,5 @@
 using Hive.Catalog;
+using Hive.Security;
 
 namespace Hive.Client;
 
@@ -37,4 +38,11 @@ public sealed class HiveClient(IClusterClient cluster, HiveCalls calls)
     /// against what the hive will accept before the first is made.
     /// </summary>
     public Task<ConfiguredLimits> GetLimitsAsync() => calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).GetLimits());
+
+    /// <summary>
+    /// Revokes the credential with token id <paramref name="tokenId"/> (an operator with scope <c>tokens</c>, acting as
+    /// <paramref name="actor"/>); every silo refuses it from its next refresh. See <see cref="ITokenRevocationGrain.Revoke"/>.
+    /// </summary>
+    public Task RevokeCredentialAsync(string tokenId, DateTimeOffset? expiresAt, string actor) =>
+        calls.Run(() => cluster.GetGrain<ITokenRevocationGrain>(0).Revoke(tokenId, expiresAt, actor), ("tokenId", tokenId), ("actor", actor));
 }

@@ -42,7 +42,7 @@ public sealed class HiveMemory(IClusterClient cluster, HiveCalls calls)
 
     /// <summary>The namespaces that have at least one channel, ordered by name.</summary>
     public Task<Page<string>> ListNamespacesAsync(int pageSize = Limits.DefaultPageSize, string? pageToken = null) =>
-        cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryNamespaces(new MemoryNamespaceQuery(pageSize, pageToken));
+        calls.Run(() => cluster.GetGrain<IHiveQueryGrain>(0).ListMemoryNamespaces(new MemoryNamespaceQuery(pageSize, pageToken)));
 
     /// <summary>
     /// Every change to the channel after <paramref name="afterRevision"/> (0: all the log still holds), in revision

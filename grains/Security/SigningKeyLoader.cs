@@ -85,13 +85,28 @@ public static class SigningKeyLoader
         }
         foreach (var file in Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal))
         {
-            var name = Path.GetFileName(file);
-            var (id, algorithm) = name.EndsWith(SecretSuffix, StringComparison.Ordinal) ? (name[..^SecretSuffix.Length], SigningAlgorithms.Hs256)
-                : name.EndsWith(PemSuffix, StringComparison.Ordinal) ? (name[..^PemSuffix.Length], SigningAlgorithms.Es256)
-                : (null, null);
-            if (id is null) continue;   // Kubernetes puts its own ..data links and other files beside the keys.
-            if (Parse(id, algorithm!, File.ReadAllText(file).Trim(), $"key file {file}", problems) is { } key) yield return key;
+            // Kubernetes puts its own ..data links and other files beside the keys: only key file names count.
+            if (IsKeyFile(file) && FromFile(file, problems) is { } key) yield return key;
         }
+    }
+
+    /// <summary>Whether <paramref name="file"/> is named as a key file: <c>&lt;kid&gt;.hs256</c> or <c>&lt;kid&gt;.es256.pem</c>.</summary>
+    public static bool IsKeyFile(string file) =>
+        file.EndsWith(SecretSuffix, StringComparison.Ordinal) || file.EndsWith(PemSuffix, StringComparison.Ordinal);
+
+    /// <summary>The key in a key file, its id and algorithm taken from the file's name; null with a problem noted when it is unusable.</summary>
+    public static SigningKey? FromFile(string file, List<string> problems)
+    {
+        var name = Path.GetFileName(file);
+        var (id, algorithm) = name.EndsWith(PemSuffix, StringComparison.Ordinal) ? (name[..^PemSuffix.Length], SigningAlgorithms.Es256)
+            : name.EndsWith(SecretSuffix, StringComparison.Ordinal) ? (name[..^SecretSuffix.Length], SigningAlgorithms.Hs256)
+            : (null, null);
+        if (id is null)
+        {
+            problems.Add($"key file {file}: name it <kid>{SecretSuffix} (a base64 secret) or <kid>{PemSuffix} (an ECDSA P-256 key).");
+            return null;
+        }
+        return Parse(id, algorithm!, File.ReadAllText(file).Trim(), $"key file {file}", problems);
     }
 
     private static byte[]? Base64(string text)

@@ -8,7 +8,8 @@
 # on a database of their own (fresh ids and a fresh database, so earlier runs and a developer's own hive are not
 # touched; the database is dropped afterwards unless the drill failed), starts the chaos driver
 # (tests/Hive.Chaos), lets the load run, kills silo 2, keeps the load running, stops it and verifies. Everything it
-# started is stopped on any exit. The last line is the driver's: acked=N lost=M duplicates=D recovery_ms=T.
+# started is stopped on any exit. Authentication is on: the silos get a key folder (.data/chaos/keys, see
+# scripts/cluster.sh) and the driver an operator credential signed with it by `hive auth issue`. The last line is the driver's: acked=N lost=M duplicates=D recovery_ms=T.
 # Exits non-zero when anything acknowledged was lost, anything was done twice, or the hive never recovered.
 #
 # Overridable: CHAOS_LOAD_SECONDS (8) before the kill, CHAOS_AFTER_SECONDS (8) after it, CHAOS_VICTIM (2),
@@ -30,6 +31,8 @@ export Hive__Silo__ClusterId=$run Hive__Silo__ServiceId=$run
 # measure load shedding instead of failover. The load-shedding tests cover that behaviour on their own.
 export Hive__Health__ReportSiloSignals=false
 dir=$HIVE_CLUSTER_DIR
+export HIVE_KEYS_PATH=$dir/keys
+all_scopes=read,halt,level,agents.admin,tasks.admin,memory,messages,escalations,import,tokens
 driver_pid=
 
 say() { echo "kill-silo: $(date +%T.%3N) $*" >&2; }
@@ -39,6 +42,7 @@ cleanup() {
   exec 3>&- 2>/dev/null || true
   if [ -n "$driver_pid" ] && kill -0 "$driver_pid" 2>/dev/null; then kill "$driver_pid" 2>/dev/null || true; fi
   scripts/cluster.sh stop >/dev/null 2>&1 || true
+  rm -f "$dir/driver.token"
   if [ "$keep_database" = no ]; then psql_hive -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" >/dev/null 2>&1 || true; fi
   if [ "$services_were_up" -lt 2 ]; then scripts/services.sh stop 2>/dev/null || true; fi
 }
@@ -54,10 +58,13 @@ mkdir -p "$dir"
 rm -f "$dir"/silo-*.pid "$dir/driver.in"
 say "building"
 dotnet build tests/Hive.Chaos --nologo -v q >/dev/null
+dotnet build client/Hive.Console --nologo -v q >/dev/null
 scripts/cluster.sh start 3 >&2
+(umask 077 && dotnet client/Hive.Console/bin/Debug/net10.0/hive.dll auth issue --operator chaos-driver --scopes "$all_scopes" --ttl 1h \
+  --keys-path "$HIVE_KEYS_PATH" >"$dir/driver.token")
 
 mkfifo "$dir/driver.in"
-dotnet tests/Hive.Chaos/bin/Debug/net10.0/Hive.Chaos.dll --redis "$HIVE_TEST_REDIS" --cluster-id "$run" --service-id "$run" \
+dotnet tests/Hive.Chaos/bin/Debug/net10.0/Hive.Chaos.dll --redis "$HIVE_TEST_REDIS" --cluster-id "$run" --service-id "$run" --token-file "$dir/driver.token" \
   <"$dir/driver.in" >"$dir/driver.out" 2>"$dir/driver.log" &
 driver_pid=$!
 exec 3>"$dir/driver.in"   # the driver's commands; it stops when this closes

@@ -6,12 +6,16 @@ namespace Hive.Silo.Hosting;
 /// <summary>
 /// Decides, before the host is built, how this silo authenticates. Configured keys are used as they are. A single
 /// in-memory process with none gets a development key (kept in <c>.hive/</c>, so restarts keep issued credentials valid)
-/// and writes credentials for the console and the demo swarm once it runs. A durable or clustered silo with none runs
-/// open, with a warning at start.
+/// and writes credentials for the console and the demo swarm once it runs. A durable or clustered silo with none refuses
+/// to start: it is the shape that gets exposed, so running unauthenticated must be asked for by name.
 /// </summary>
 public sealed class SecuritySetup
 {
     public const string DevKeyId = "dev";
+
+    /// <summary>What the silo says at start and <c>/health</c> says while callers are not authenticated.</summary>
+    public const string OpenWarning = $"{SecurityOptions.Section}:Mode is Open: callers are NOT authenticated; any client may act as anyone.";
+
     private static readonly TimeSpan DevLifetime = TimeSpan.FromDays(30);
 
     private SecuritySetup(SecurityOptions options, string? warning, bool development) => (Options, Warning, IsDevelopment) = (options, warning, development);
@@ -23,21 +27,18 @@ public sealed class SecuritySetup
 
     public bool IsDevelopment { get; }
 
+    /// <summary>The mode this silo runs in; <see cref="StartupException"/> when a durable or clustered silo has no keys.</summary>
     public static SecuritySetup Apply(IConfigurationBuilder configuration, IConfiguration current, HostSettings settings)
     {
         var options = new SecurityOptions();
         current.GetSection(SecurityOptions.Section).Bind(options);
         var hasKeys = options.Keys.Count > 0 || !string.IsNullOrWhiteSpace(options.KeysPath);
         if (options.Mode == SecurityMode.Open)
-            return new SecuritySetup(options, $"{SecurityOptions.Section}:Mode is Open: callers are NOT authenticated; any client may act as anyone.", false);
+            return new SecuritySetup(options, OpenWarning, false);
         if (hasKeys) return new SecuritySetup(options, null, false);
         if (settings.Postgres is not null || settings.Redis is not null)
-        {
-            Set(configuration, ("Mode", nameof(SecurityMode.Open)));
-            options.Mode = SecurityMode.Open;
-            return new SecuritySetup(options,
-                $"no signing keys ({SecurityOptions.Section}:Keys or {SecurityOptions.Section}:KeysPath): callers are NOT authenticated. Configure keys before exposing the gateway.", false);
-        }
+            throw new StartupException($"a durable or Redis-clustered silo needs signing keys: set {SecurityOptions.Section}:Keys or {SecurityOptions.Section}:KeysPath "
+                + $"(or {SecurityOptions.Section}:Mode=Open to run without authentication).");
         var secret = DevKey(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.DevCredentialsPath))!, "dev-signing-key"));
         Set(configuration, ("Keys:0:Id", DevKeyId), ("Keys:0:Algorithm", SigningAlgorithms.Hs256), ("Keys:0:Secret", secret));
         options.Keys.Add(new SigningKeyOptions { Id = DevKeyId, Secret = secret });

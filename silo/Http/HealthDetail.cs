@@ -12,6 +12,7 @@ public sealed record HealthDetail(
     StorageDetail Storage,
     HiveHealthStatus ServiceLevel,
     string ServiceLevelSource,
+    SecurityDetail Security,
     IReadOnlyList<MemberDetail> Members);
 
 /// <summary>This silo as the cluster knows it.</summary>
@@ -26,6 +27,9 @@ public sealed record CheckDetail(string Name, string Status, string? Description
 /// in memory mode only <see cref="Mode"/> is set.
 /// </summary>
 public sealed record StorageDetail(string Mode, StorageHealthSnapshot? Postgres);
+
+/// <summary>Whether callers are authenticated (<c>Hive:Security:Mode</c>); <see cref="Warning"/> is set when they are not.</summary>
+public sealed record SecurityDetail(string Mode, bool CallersAuthenticated, string? Warning);
 
 /// <summary>One entry of the membership table.</summary>
 public sealed record MemberDetail(string Address, string? Name, string Status);

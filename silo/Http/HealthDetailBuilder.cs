@@ -1,10 +1,12 @@
 using Hive.Health;
+using Hive.Security;
+using Hive.Silo.Hosting;
 using Hive.Silo.Storage.Resilience;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Hive.Silo.Http;
 
-/// <summary>Gathers <see cref="HealthDetail"/>: every check, storage, the service level and the membership table.</summary>
+/// <summary>Gathers <see cref="HealthDetail"/>: every check, storage, the service level, authentication and the membership table.</summary>
 public sealed partial class HealthDetailBuilder(
     HealthCheckService checks,
     IGrainFactory grains,
@@ -12,6 +14,7 @@ public sealed partial class HealthDetailBuilder(
     ILocalSiloDetails silo,
     ISiloStatusOracle oracle,
     IClusterMembershipService membership,
+    IOptions<SecurityOptions> security,
     ILogger<HealthDetailBuilder> log,
     StorageHealth? storage = null)
 {
@@ -36,8 +39,12 @@ public sealed partial class HealthDetailBuilder(
             storage is null ? new StorageDetail("InMemory", null) : new StorageDetail("Postgres", storage.Snapshot()),
             level,
             source,
+            Security(security.Value.Mode),
             members);
     }
+
+    private static SecurityDetail Security(SecurityMode mode) =>
+        mode == SecurityMode.Open ? new SecurityDetail(mode.ToString(), false, SecuritySetup.OpenWarning) : new SecurityDetail(mode.ToString(), true, null);
 
     private async Task<(HiveHealthStatus Level, string Source)> ServiceLevelAsync(CancellationToken cancellationToken)
     {

@@ -72,7 +72,7 @@ public static class HiveHttpExtensions
     private static async Task<IResult> DetailedHealthAsync(HttpContext http, AdminTokenGate gate, HealthDetailBuilder detail)
     {
         http.Response.Headers.CacheControl = "no-store";
-        if (!gate.Allows(http.Request))
+        if (!await gate.AllowsAsync(http.Request))
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Unauthorized();

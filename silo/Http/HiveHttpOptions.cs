@@ -12,8 +12,8 @@ public sealed class HiveHttpOptions
     public string Urls { get; set; } = "http://0.0.0.0:8080";
 
     /// <summary>
-    /// The bearer token that opens <see cref="HiveEndpoints.Health"/>. Unset means nobody gets the detail: the endpoint
-    /// answers 401 to every request, so a forgotten secret never exposes it.
+    /// A bearer token that opens <see cref="HiveEndpoints.Health"/> (an operator credential with scope <c>read</c> opens it
+    /// too). Unset means only such credentials get the detail, so a forgotten secret never exposes it.
     /// </summary>
     public string? AdminToken { get; set; }
 

@@ -7,7 +7,7 @@ internal sealed record ChaosArguments(Action<HiveClientOptions> Configure, Chaos
 {
     public static ChaosArguments Parse(IReadOnlyList<string> args)
     {
-        string? redis = null, clusterId = null, serviceId = null;
+        string? redis = null, clusterId = null, serviceId = null, tokenFile = null;
         var gateways = new List<string>();
         var options = new ChaosOptions();
         TimeSpan? duration = null;
@@ -22,6 +22,7 @@ internal sealed record ChaosArguments(Action<HiveClientOptions> Configure, Chaos
                 case "--cluster-id": clusterId = value; break;
                 case "--service-id": serviceId = value; break;
                 case "--gateway": gateways.Add(value); break;
+                case "--token-file": tokenFile = value; break;
                 case "--memory-writers" when Count() >= 0: options = options with { MemoryWriters = Count() }; break;
                 case "--task-writers" when Count() >= 0: options = options with { TaskWriters = Count() }; break;
                 case "--message-writers" when Count() >= 0: options = options with { MessageWriters = Count() }; break;
@@ -38,6 +39,7 @@ internal sealed record ChaosArguments(Action<HiveClientOptions> Configure, Chaos
             if (clusterId is not null) o.ClusterId = clusterId;
             if (serviceId is not null) o.ServiceId = serviceId;
             o.CallerId = options.RunId;
+            if (tokenFile is not null) o.TokenFile = tokenFile;
         }, options, duration, null);
     }
 

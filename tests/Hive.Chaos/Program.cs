@@ -2,7 +2,7 @@ using System.Globalization;
 using Hive.Chaos;
 
 // The failover drill's load and verdict. Usage:
-//   Hive.Chaos --redis 127.0.0.1:56379 [--cluster-id hive] [--service-id hive] [--gateway host:port ...]
+//   Hive.Chaos --redis 127.0.0.1:56379 [--cluster-id hive] [--service-id hive] [--gateway host:port ...] [--token-file PATH]
 //              [--memory-writers 4] [--task-writers 4] [--message-writers 2] [--duration seconds]
 // Commands on stdin, one a line: "kill" marks the moment a silo is killed (recovery is measured from it); "stop"
 // (or the end of stdin when there is no --duration, or --duration running out) stops the load and verifies. Progress goes to stderr; the last
@@ -13,7 +13,7 @@ if (settings.Problem is { } problem)
 {
     Console.Error.WriteLine($"chaos: {problem}");
     Console.Error.WriteLine("usage: Hive.Chaos --redis HOST:PORT | --gateway HOST:PORT ... [--cluster-id ID] [--service-id ID] "
-        + "[--memory-writers N] [--task-writers N] [--message-writers N] [--duration SECONDS]");
+        + "[--token-file PATH] [--memory-writers N] [--task-writers N] [--message-writers N] [--duration SECONDS]");
     return 2;
 }
 

@@ -20,11 +20,14 @@ internal sealed record LoadOptions
     public IReadOnlyList<string>? Only { get; init; }
     public string? PgStats { get; init; }
 
+    /// <summary>A file holding the generator's credential (an operator of every scope), for a hive that authenticates callers.</summary>
+    public string? TokenFile { get; init; }
+
     public const string Usage = """
         usage: Hive.LoadGen [--quick] [--gateway host:port] [--cluster-id ID] [--postgres <connection string>] [--silo-pid N]
                             [--warmup S] [--duration S] [--concurrency 1,100,1000] [--agents N]
                             [--heartbeat-interval S] [--heartbeat-deadline S] [--json PATH] [--only a,b,...]
-                            [--pg-stats <connection string to a database with pg_stat_statements>]
+                            [--pg-stats <connection string to a database with pg_stat_statements>] [--token-file PATH]
         --quick: 0.5 s warm-up, 1.5 s per case, 5,000 heartbeat agents (later flags override). PostgreSQL defaults to HIVE_TEST_POSTGRES.
         """;
 
@@ -53,6 +56,7 @@ internal sealed record LoadOptions
                 "--json" => options with { Json = value },
                 "--only" => options with { Only = value.Split(',') },
                 "--pg-stats" => options with { PgStats = value },
+                "--token-file" => options with { TokenFile = value },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }

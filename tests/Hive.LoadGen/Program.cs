@@ -29,6 +29,7 @@ builder.Services.AddHiveClient(o =>
     o.Gateways.Add(options.Gateway);
     o.ClusterId = options.ClusterId;
     o.CallerId = "loadgen";
+    o.TokenFile = options.TokenFile;
 });
 using var host = builder.Build();
 await host.StartAsync();

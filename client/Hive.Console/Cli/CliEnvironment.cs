@@ -16,6 +16,9 @@ internal sealed class CliEnvironment
 
     public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
     public string HomeDirectory { get; init; } = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+
+    /// <summary>Where a development silo's credentials file is looked for (here and in the folders above).</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
     public string? UserName { get; init; } = Environment.UserName;
     public TextReader Input { get; init; } = TextReader.Null;
     public TimeProvider Time { get; init; } = TimeProvider.System;

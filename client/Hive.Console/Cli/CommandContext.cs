@@ -1,5 +1,6 @@
 using Hive.Console.Connection;
 using Hive.Console.Output;
+using Hive.Security;
 
 namespace Hive.Console.Cli;
 
@@ -21,6 +22,10 @@ internal sealed class CommandContext(ParseResult parse, CliEnvironment env, Lazy
     public string Operator => Actor.StartsWith(OperatorPrefix, StringComparison.Ordinal) ? Actor : OperatorPrefix + Actor;
 
     private const string OperatorPrefix = "operator:";
+
+    /// <summary>The credential in use; <c>unauthenticated</c> when the console found none anywhere it looks.</summary>
+    public ConsoleCredential Credential => Settings.Credential ?? throw HiveTokens.Unauthenticated(
+        "the console has no credential (pass --token, set HIVE_TOKEN or the config file's token, or run a development silo in this folder)");
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 

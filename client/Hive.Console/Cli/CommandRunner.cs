@@ -26,7 +26,7 @@ internal sealed class CommandRunner(CliEnvironment env, GlobalOptions globals)
         catch (HiveException e)
         {
             var entity = e.Entity is null || e.Message.Contains(e.Entity, StringComparison.Ordinal) ? "" : $" ({e.Entity})";
-            return Fail(e.Code == HiveErrorCodes.NotFound ? ExitCodes.NotFound : ExitCodes.Rejected, e.Code, e.Message + entity);
+            return Fail(ExitCode(e.Code), e.Code, e.Message + entity);
         }
         catch (HiveUnreachableException e)
         {
@@ -50,6 +50,14 @@ internal sealed class CommandRunner(CliEnvironment env, GlobalOptions globals)
             return Fail(ExitCodes.Internal, "internal", $"{e.GetType().Name}: {e.Message} (a bug in the console; please report it)");
         }
     }
+
+    private static int ExitCode(string hiveErrorCode) => hiveErrorCode switch
+    {
+        HiveErrorCodes.NotFound => ExitCodes.NotFound,
+        HiveErrorCodes.Unauthenticated => ExitCodes.Unauthenticated,
+        HiveErrorCodes.Forbidden => ExitCodes.Forbidden,
+        _ => ExitCodes.Rejected,
+    };
 
     private const string Hint = " Is the silo running? Check --gateway, HIVE_GATEWAY or the config file.";
 

@@ -1,6 +1,6 @@
 namespace Hive.Console.Cli;
 
-/// <summary>Options every command takes: how to reach the hive and who acts.</summary>
+/// <summary>Options every command takes: how to reach the hive, who acts and the credential that proves it.</summary>
 internal sealed class GlobalOptions
 {
     public Option<string[]> Gateway { get; } = new("--gateway")
@@ -24,7 +24,7 @@ internal sealed class GlobalOptions
 
     public Option<string?> Config { get; } = new("--config")
     {
-        Description = "Config file (JSON: gateways, clusterId, serviceId, actor). Default ~/.config/hive/config.json.",
+        Description = "Config file (JSON: gateways, clusterId, serviceId, actor, token). Default ~/.config/hive/config.json.",
         Recursive = true,
     };
 
@@ -32,6 +32,12 @@ internal sealed class GlobalOptions
     public Option<string?> Actor { get; } = new("--as")
     {
         Description = "Who the audit trail names for your actions (an id). Else HIVE_ACTOR, the config file, or your user name.",
+        Recursive = true,
+    };
+
+    public Option<string?> Token { get; } = new("--token")
+    {
+        Description = "The credential to send (a JWT). Else HIVE_TOKEN, the config file, or a development silo's .hive/dev-credentials.json.",
         Recursive = true,
     };
 
@@ -43,5 +49,6 @@ internal sealed class GlobalOptions
         root.Options.Add(ServiceId);
         root.Options.Add(Config);
         root.Options.Add(Actor);
+        root.Options.Add(Token);
     }
 }

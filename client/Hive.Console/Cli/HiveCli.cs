@@ -30,6 +30,7 @@ internal static class HiveCli
         root.Subcommands.Add(ExportCommand.Create(runner));
         root.Subcommands.Add(ImportCommand.Create(runner));
         root.Subcommands.Add(TopCommand.Create(runner));
+        root.Subcommands.Add(AuthCommand.Create(runner, env.Time));
         ExamplesHelp.Install(root);
         return root;
     }

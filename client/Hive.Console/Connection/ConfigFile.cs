@@ -5,10 +5,10 @@ using Hive.Console.Output;
 namespace Hive.Console.Connection;
 
 /// <summary>
-/// <c>~/.config/hive/config.json</c> (or <c>--config</c>): <c>{"gateways":["host:port"],"clusterId":"hive","serviceId":"hive","actor":"alice"}</c>.
+/// <c>~/.config/hive/config.json</c> (or <c>--config</c>): <c>{"gateways":["host:port"],"clusterId":"hive","serviceId":"hive","actor":"alice","token":"eyJ…"}</c>.
 /// Every field is optional; flags and environment variables override it.
 /// </summary>
-internal sealed record ConfigFile(IReadOnlyList<string>? Gateways = null, string? ClusterId = null, string? ServiceId = null, string? Actor = null)
+internal sealed record ConfigFile(IReadOnlyList<string>? Gateways = null, string? ClusterId = null, string? ServiceId = null, string? Actor = null, string? Token = null)
 {
     public static ConfigFile Read(string path, bool required)
     {

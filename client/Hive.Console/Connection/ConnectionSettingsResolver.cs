@@ -1,4 +1,5 @@
 using Hive.Console.Cli;
+using Hive.Security;
 
 namespace Hive.Console.Connection;
 
@@ -9,11 +10,12 @@ internal static class ConnectionSettingsResolver
     public const string ClusterIdVariable = "HIVE_CLUSTER_ID";
     public const string ServiceIdVariable = "HIVE_SERVICE_ID";
     public const string ActorVariable = "HIVE_ACTOR";
+    public const string TokenVariable = "HIVE_TOKEN";
 
     public static ConnectionSettings Resolve(ParseResult parse, GlobalOptions globals, CliEnvironment env)
     {
-        var configPath = parse.GetValue(globals.Config);
-        var file = ConfigFile.Read(configPath ?? ConfigFile.DefaultPath(env.Variable, env.HomeDirectory), required: configPath is not null);
+        var configPath = parse.GetValue(globals.Config) ?? ConfigFile.DefaultPath(env.Variable, env.HomeDirectory);
+        var file = ConfigFile.Read(configPath, required: parse.GetValue(globals.Config) is not null);
         var gateways = parse.GetValue(globals.Gateway) is { Length: > 0 } flags ? flags
             : env.Variable(GatewayVariable) is { Length: > 0 } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : file.Gateways is { Count: > 0 } fromFile ? [.. fromFile]
@@ -22,10 +24,25 @@ internal static class ConnectionSettingsResolver
             gateways,
             Pick(parse.GetValue(globals.ClusterId), env.Variable(ClusterIdVariable), file.ClusterId) ?? "hive",
             Pick(parse.GetValue(globals.ServiceId), env.Variable(ServiceIdVariable), file.ServiceId) ?? "hive",
-            Pick(parse.GetValue(globals.Actor), env.Variable(ActorVariable), file.Actor) ?? DefaultActor(env));
+            Pick(parse.GetValue(globals.Actor), env.Variable(ActorVariable), file.Actor) ?? DefaultActor(env),
+            Credential(parse.GetValue(globals.Token), env, file.Token, configPath));
         if (!HiveIds.IsValid(settings.Actor))
             throw new UsageException($"The actor '{settings.Actor}' is not a valid id; pass --as, or set {ActorVariable}.");
         return settings;
+    }
+
+    /// <summary>
+    /// <c>--token</c>, else <c>HIVE_TOKEN</c>, else the config file's <c>token</c>, else the operator credential a
+    /// development silo wrote in the working folder or one above it; null when there is none.
+    /// </summary>
+    private static ConsoleCredential? Credential(string? flag, CliEnvironment env, string? fromFile, string configPath)
+    {
+        if (!string.IsNullOrWhiteSpace(flag)) return new ConsoleCredential(flag.Trim(), "--token");
+        if (env.Variable(TokenVariable) is { } variable && !string.IsNullOrWhiteSpace(variable)) return new ConsoleCredential(variable.Trim(), TokenVariable);
+        if (!string.IsNullOrWhiteSpace(fromFile)) return new ConsoleCredential(fromFile.Trim(), $"the config file {configPath}");
+        return DevCredentialsFile.Find(env.WorkingDirectory) is { } path && DevCredentialsFile.Read(path)?.Operator is { Length: > 0 } dev
+            ? new ConsoleCredential(dev, $"the development credentials {path}")
+            : null;
     }
 
     private static string? Pick(params string?[] candidates) => candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));

@@ -20,6 +20,7 @@ internal sealed class OrleansConnector(ConnectionSettings settings) : IHiveConne
                 foreach (var gateway in settings.Gateways) options.Gateways.Add(gateway);
                 options.ClusterId = settings.ClusterId;
                 options.ServiceId = settings.ServiceId;
+                options.Token = settings.Credential?.Token;
             });
         }
         catch (InvalidOperationException e)

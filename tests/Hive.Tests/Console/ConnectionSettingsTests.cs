@@ -1,5 +1,6 @@
 using Hive.Console.Cli;
 using Hive.Console.Connection;
+using Hive.Security;
 
 namespace Hive.Tests.Console;
 
@@ -40,6 +41,25 @@ public sealed class ConnectionSettingsTests : IDisposable
         Assert.Throws<UsageException>(() => Resolve(["--config", WriteConfig("{not json")], new Dictionary<string, string>()));
     }
 
+    [Fact]
+    public void The_credential_comes_from_the_flag_then_HIVE_TOKEN_then_the_config_file_then_a_development_silos_file()
+    {
+        Assert.Null(Resolve([], new Dictionary<string, string>()).Credential);
+        var dev = Path.Combine(_home, DevCredentialsFile.DefaultPath);
+        new DevCredentialsFile("dev-operator", "dev-swarm", DateTimeOffset.UtcNow.AddDays(1)).Write(dev);
+        var fromDev = Resolve([], new Dictionary<string, string>()).Credential;
+        var config = WriteConfig("""{"token":"file-token"}""");
+        var fromFile = Resolve(["--config", config], new Dictionary<string, string>()).Credential;
+        var env = new Dictionary<string, string> { ["HIVE_TOKEN"] = "env-token" };
+        var fromEnv = Resolve(["--config", config], env).Credential;
+        var fromFlag = Resolve(["--config", config, "--token", "flag-token"], env).Credential;
+
+        Assert.Equal(new ConsoleCredential("dev-operator", $"the development credentials {dev}"), fromDev);
+        Assert.Equal(new ConsoleCredential("file-token", $"the config file {config}"), fromFile);
+        Assert.Equal(new ConsoleCredential("env-token", "HIVE_TOKEN"), fromEnv);
+        Assert.Equal(new ConsoleCredential("flag-token", "--token"), fromFlag);
+    }
+
     private const string HiveClientOptionsDefault = "127.0.0.1:30000";
 
     private string WriteConfig(string json)
@@ -54,6 +74,7 @@ public sealed class ConnectionSettingsTests : IDisposable
         var env = new CliEnvironment
         {
             Out = ConsoleRun.Wide(), Error = ConsoleRun.Wide(), Variable = name => variables.GetValueOrDefault(name), HomeDirectory = _home, UserName = "tester",
+            WorkingDirectory = _home,
         };
         var globals = new GlobalOptions();
         var root = new System.CommandLine.RootCommand();

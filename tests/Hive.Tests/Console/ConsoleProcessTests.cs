@@ -2,34 +2,44 @@ using System.Diagnostics;
 using Hive.Console.Cli;
 using Hive.Console.Connection;
 using Hive.Console.Top;
+using Hive.Security;
 using Hive.Tests.Processes;
+using Hive.Tests.Security;
 
 namespace Hive.Tests.Console;
 
-/// <summary>The console as a real process and against real silo processes: exit 4 when nothing listens; top outlives a silo restart.</summary>
+/// <summary>The console as a real process and against real silo processes: exit 4 when nothing listens; auth issue and whoami; top outlives a silo restart.</summary>
 public sealed class ConsoleProcessTests
 {
     [Fact]
     public async Task A_console_pointed_at_a_closed_port_exits_4_with_one_clear_line()
     {
         var closed = FreePorts.Next();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(ConsoleExecutable());
-        foreach (var arg in new[] { "status", "--gateway", $"127.0.0.1:{closed}" }) info.ArgumentList.Add(arg);
-        info.Environment["NO_COLOR"] = "1";
 
-        using var process = Process.Start(info)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
+        var (exitCode, stdout, stderr) = await RunConsoleAsync("status", "--gateway", $"127.0.0.1:{closed}");
 
-        Assert.Equal(ExitCodes.Unreachable, process.ExitCode);
-        Assert.Empty(await stdout);
-        var error = (await stderr).Trim();
+        Assert.Equal(ExitCodes.Unreachable, exitCode);
+        Assert.Empty(stdout);
+        var error = stderr.Trim();
         Assert.StartsWith($"hive: unreachable: Cannot reach the hive at 127.0.0.1:{closed}", error, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error);
         Assert.DoesNotContain("\u001b[", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Auth_issue_prints_only_the_token_and_whoami_reads_it_back_while_the_hive_is_away()
+    {
+        var keyFile = Path.Combine(ProcessKeys.KeysPath, SecureHiveFixture.KeyId + SigningKeyLoader.SecretSuffix);
+
+        var issued = await RunConsoleAsync("auth", "issue", "--operator", "ops-proc", "--scopes", "read,halt", "--ttl", "1h", "--key-file", keyFile);
+        var whoami = await RunConsoleAsync("auth", "whoami", "--token", issued.Stdout.Trim(), "--gateway", $"127.0.0.1:{FreePorts.Next()}");
+
+        Assert.Equal((ExitCodes.Ok, ""), (issued.ExitCode, issued.Stderr));
+        var principal = await HiveTokens.VerifyAsync(issued.Stdout.Trim(), [SecureHiveFixture.Key]);
+        Assert.Equal("operator:ops-proc", principal.Id);
+        Assert.True(whoami.ExitCode == ExitCodes.Ok, $"exit {whoami.ExitCode}: {whoami.Stderr}");
+        Assert.Contains("operator:ops-proc", whoami.Stdout, StringComparison.Ordinal);
+        Assert.Contains("not reached", whoami.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,6 +74,21 @@ public sealed class ConsoleProcessTests
             if (silo is not null) await silo.DisposeAsync();
             if (restarted is not null) await restarted.DisposeAsync();
         }
+    }
+
+    /// <summary>Runs the console as a process of its own, without colour, and waits for it to exit.</summary>
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunConsoleAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(ConsoleExecutable());
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>

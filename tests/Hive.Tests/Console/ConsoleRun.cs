@@ -35,11 +35,14 @@ internal sealed record ConsoleResult(int ExitCode, string Out, string Err)
 
 /// <summary>
 /// Runs the console's real command tree in-process against a running hive, with test consoles capturing stdout and
-/// stderr. The environment is sealed off: no environment variables, no config file, a fixed user name.
+/// stderr. The environment is sealed off: no environment variables, no config file, no development credentials, a fixed user name.
 /// </summary>
 internal static class ConsoleRun
 {
     public const string Operator = "console-tester";
+
+    /// <summary>A folder that does not exist: no config file, no development credentials.</summary>
+    private static readonly string NoHome = Path.Combine(Path.GetTempPath(), "hive-console-tests-no-home");
 
     public static CliEnvironment Environment(HiveClient hive, TimeProvider? clock = null, TestConsole? output = null) => new()
     {
@@ -47,7 +50,8 @@ internal static class ConsoleRun
         Error = Wide(),
         Connector = _ => new FixedHiveConnector(hive),
         Variable = _ => null,
-        HomeDirectory = Path.Combine(Path.GetTempPath(), "hive-console-tests-no-home"),
+        HomeDirectory = NoHome,
+        WorkingDirectory = NoHome,
         UserName = Operator,
         Time = clock ?? TimeProvider.System,
         TopInterval = TimeSpan.FromMilliseconds(50),

@@ -38,7 +38,7 @@ public sealed class SnapshotImportCheckTests(SnapshotHives hives) : IDisposable
     private async Task<ConsoleResult> RefusedAsync(string path, string code)
     {
         var result = await ConsoleRun.RunAsync(ConsoleRun.Environment(hives.Target, hives.TargetTime), "import", path);
-        result.Failed(ExitCodes.Rejected, code);
+        result.Failed(code == HiveErrorCodes.Forbidden ? ExitCodes.Forbidden : ExitCodes.Rejected, code);
         await Assert.ThrowsAsync<HiveException>(() => hives.Target.Agents.GetAsync(_agent));
         return result;
     }

@@ -1,4 +1,5 @@
 using Hive.Client;
+using Hive.Tests.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -7,9 +8,10 @@ namespace Hive.Tests.Durable;
 /// <summary>Settings that put a silo process in durable mode, and a service that reaches it through Redis.</summary>
 public static class DurableSilo
 {
-    /// <summary>PostgreSQL state plus Redis membership, in a cluster of its own so tests never meet.</summary>
+    /// <summary>PostgreSQL state plus Redis membership, in a cluster of its own so tests never meet; callers authenticated with <see cref="ProcessKeys"/>.</summary>
     public static Dictionary<string, string> Environment(string postgres, string clusterId) => new()
     {
+        ["Hive__Security__KeysPath"] = ProcessKeys.KeysPath,
         ["Hive__Storage__Mode"] = "Postgres",
         ["Hive__Storage__ConnectionString"] = postgres,
         ["Hive__Clustering__Mode"] = "Redis",
@@ -18,7 +20,7 @@ public static class DurableSilo
         ["Hive__Silo__ServiceId"] = clusterId,
     };
 
-    /// <summary>A generic host with <c>AddHiveClient</c> in Redis gateway mode, started; dispose to stop it.</summary>
+    /// <summary>A generic host with <c>AddHiveClient</c> in Redis gateway mode as an operator of every scope, started; dispose to stop it.</summary>
     public static async Task<IHost> StartClientAsync(string clusterId)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -27,6 +29,7 @@ public static class DurableSilo
             o.RedisConnectionString = TestServices.Redis;
             o.ClusterId = clusterId;
             o.ServiceId = clusterId;
+            o.Token = ProcessKeys.OperatorToken;
         });
         var host = builder.Build();
         await host.StartAsync();

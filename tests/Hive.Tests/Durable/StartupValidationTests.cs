@@ -97,6 +97,19 @@ public sealed class StartupValidationTests
     }
 
     [Fact]
+    public async Task A_durable_silo_without_signing_keys_is_refused_naming_the_settings_before_touching_the_database()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var environment = DurableSilo.Environment(database.ConnectionString, DurableSilo.NewClusterId("nokeys"));
+        environment.Remove("Hive__Security__KeysPath");
+
+        var output = await FailsToStartAsync(environment);
+
+        Assert.Contains("set Hive:Security:Keys or Hive:Security:KeysPath (or Hive:Security:Mode=Open to run without authentication)", output, StringComparison.Ordinal);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"));
+    }
+
+    [Fact]
     public async Task Redis_membership_with_in_memory_state_is_refused()
     {
         var output = await FailsToStartAsync(new()
@@ -112,6 +125,7 @@ public sealed class StartupValidationTests
     {
         ["Hive__Storage__Mode"] = "Postgres",
         ["Hive__Storage__ConnectionString"] = connectionString,
+        ["Hive__Security__KeysPath"] = ProcessKeys.KeysPath,
     };
 
     private static async Task<string> FailsToStartAsync(Dictionary<string, string> environment)

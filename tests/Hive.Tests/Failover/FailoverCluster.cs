@@ -39,7 +39,7 @@ public sealed class FailoverCluster : IAsyncLifetime
         _client = await StartClientAsync();
     }
 
-    /// <summary>A client of this cluster with the chaos driver's settings, changed by <paramref name="configure"/>.</summary>
+    /// <summary>A client of this cluster (an operator of every scope) with the chaos driver's settings, changed by <paramref name="configure"/>.</summary>
     public Task<IHost> StartClientAsync(Action<HiveClientOptions>? configure = null, TimeSpan? callTimeout = null) =>
         ChaosClient.StartAsync(o =>
         {
@@ -47,6 +47,7 @@ public sealed class FailoverCluster : IAsyncLifetime
             o.ClusterId = ClusterId;
             o.ServiceId = ClusterId;
             o.CallerId = "failover-tests";
+            o.Token = ProcessKeys.OperatorToken;
             configure?.Invoke(o);
         }, callTimeout);
 

@@ -1,4 +1,6 @@
+using Hive.Security;
 using Hive.Silo.Http;
+using Hive.Tests.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Hive.Tests.Http;
@@ -38,25 +40,51 @@ public sealed class HttpOptionsTests
     [InlineData("Bearer " + Token, true)]
     [InlineData("bearer " + Token, true)]
     [InlineData("Bearer  " + Token + " ", true)]
-    public void The_admin_token_gate_opens_only_for_the_configured_bearer_token(string? authorization, bool allowed)
+    public async Task The_admin_token_gate_opens_only_for_the_configured_bearer_token(string? authorization, bool allowed)
     {
-        var gate = new AdminTokenGate(new HiveHttpOptions { AdminToken = Token });
+        var gate = Gate(Token);
 
-        Assert.Equal(allowed, gate.Allows(Request(authorization)));
+        Assert.Equal(allowed, await gate.AllowsAsync(Request(authorization)));
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    public void Without_a_configured_token_the_gate_never_opens(string? configured)
+    public async Task Without_a_configured_token_the_gate_opens_only_for_a_reading_operator(string? configured)
     {
-        var gate = new AdminTokenGate(new HiveHttpOptions { AdminToken = configured });
+        var gate = Gate(configured);
 
-        Assert.False(gate.Allows(Request("Bearer ")));
-        Assert.False(gate.Allows(Request("Bearer anything-at-all-really")));
+        Assert.False(await gate.AllowsAsync(Request("Bearer ")));
+        Assert.False(await gate.AllowsAsync(Request("Bearer anything-at-all-really")));
+        Assert.True(await gate.AllowsAsync(Request("Bearer " + SecureHiveFixture.OperatorToken("ops-reader", Scopes.Read))));
+    }
+
+    [Fact]
+    public async Task The_gate_refuses_credentials_that_are_not_a_current_operator_holding_read()
+    {
+        var revoked = new RevokedTokens();
+        var gate = Gate(Token, revoked);
+        var revokedToken = SecureHiveFixture.OperatorToken("ops-gone", Scopes.Read);
+        revoked.Update(1, [HiveTokens.ReadUnverified(revokedToken).TokenId]);
+        var expired = SecureHiveFixture.Token(new TokenGrant(PrincipalKind.Operator, "ops-late", TimeSpan.FromMinutes(5), Scopes: [Scopes.Read]),
+            DateTimeOffset.UtcNow.AddHours(-1));
+
+        Assert.False(await gate.AllowsAsync(Request("Bearer " + SecureHiveFixture.OperatorToken("ops-halter", Scopes.Halt))));
+        Assert.False(await gate.AllowsAsync(Request("Bearer " + SecureHiveFixture.AgentToken("agent-1", Scopes.Read))));
+        Assert.False(await gate.AllowsAsync(Request("Bearer " + revokedToken)));
+        Assert.False(await gate.AllowsAsync(Request("Bearer " + expired)));
     }
 
     private const string Token = "0123456789abcdef-token";
+
+    /// <summary>A gate whose silo holds the secure fixture's key.</summary>
+    private static AdminTokenGate Gate(string? adminToken, RevokedTokens? revoked = null)
+    {
+        var keys = new KeyRing();
+        keys.Replace([SecureHiveFixture.Key]);
+        return new AdminTokenGate(new HiveHttpOptions { AdminToken = adminToken },
+            new CredentialVerifier(keys, revoked ?? new RevokedTokens(), TimeProvider.System));
+    }
 
     private static HttpRequest Request(string? authorization)
     {
