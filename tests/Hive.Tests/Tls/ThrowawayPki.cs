@@ -13,6 +13,8 @@ public sealed class ThrowawayPki : IDisposable
 {
     private static readonly Oid ServerAuth = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid ClientAuth = new("1.3.6.1.5.5.7.3.2");
+    private readonly DateTimeOffset _from = DateTimeOffset.UtcNow.AddMinutes(-5);
+    private readonly DateTimeOffset _until = DateTimeOffset.UtcNow.AddDays(1);
 
     public ThrowawayPki()
     {
@@ -44,17 +46,17 @@ public sealed class ThrowawayPki : IDisposable
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
 
-    private static X509Certificate2 Authority(string name)
+    private X509Certificate2 Authority(string name)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
-        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return request.CreateSelfSigned(_from, _until);
     }
 
-    private static X509Certificate2 Issue(X509Certificate2 authority, string name, Oid[] usages, bool server)
+    private X509Certificate2 Issue(X509Certificate2 authority, string name, Oid[] usages, bool server)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256);
@@ -69,7 +71,7 @@ public sealed class ThrowawayPki : IDisposable
             names.AddIpAddress(IPAddress.Loopback);
             request.CertificateExtensions.Add(names.Build());
         }
-        using var issued = request.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), RandomNumberGenerator.GetBytes(16));
+        using var issued = request.Create(authority, _from, _until, RandomNumberGenerator.GetBytes(16));
         return issued.CopyWithPrivateKey(key);
     }
 

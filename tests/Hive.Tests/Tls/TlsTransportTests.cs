@@ -1,6 +1,8 @@
 using System.Text;
 using Hive.Client;
 using Hive.Client.Tls;
+using Hive.Console.Connection;
+using Microsoft.Extensions.Configuration;
 using Hive.Tests.Processes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -73,6 +75,25 @@ public sealed class TlsTransportTests(TlsSiloFixture hive) : IClassFixture<TlsSi
         Assert.True(encrypted.Length > 1000, $"the tap captured only {encrypted.Length} bytes of the TLS session");
         Assert.Equal(0x16, encrypted[0]);   // a TLS handshake record opens the connection
         Assert.True(encrypted.AsSpan().IndexOf(signature) < 0, "the credential crossed the wire in clear despite TLS");
+    }
+
+    [Fact]
+    public async Task The_console_connects_over_tls_from_its_client_configuration()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Hive:Client:Token"] = hive.Token,
+            ["Hive:Client:Tls:Enabled"] = "true",
+            ["Hive:Client:Tls:CaPath"] = hive.Pki.Ca,
+            ["Hive:Client:Tls:CertificatePath"] = hive.Pki.ClientCertificate,
+            ["Hive:Client:Tls:KeyPath"] = hive.Pki.ClientKey,
+        }).Build();
+        var settings = new ConnectionSettings([$"127.0.0.1:{hive.Tap.Port}"], "hive", "hive", "tester");
+
+        await using var connection = await new OrleansConnector(settings, configuration).ConnectAsync(CancellationToken.None);
+        var error = await Assert.ThrowsAsync<HiveException>(() => connection.Hive.Tasks.GetAsync("no-such-task"));
+
+        Assert.Equal(HiveErrorCodes.NotFound, error.Code);
     }
 
     [Fact]
