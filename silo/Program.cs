@@ -54,6 +54,7 @@ builder.UseOrleans(orleans =>
     if (settings.Redis is { } redis) orleans.UseHiveRedisClustering(redis, silo);
     else orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, null, silo.ServiceId, silo.ClusterId);
     if (!string.IsNullOrEmpty(silo.SiloName)) orleans.Configure<SiloOptions>(o => o.SiloName = silo.SiloName);
+    if (settings.Tls.Enabled) orleans.UseHiveTls(settings.Tls);
     if (dataSource is not null) orleans.AddHivePostgres(dataSource, builder.Configuration);
     orleans.AddHive(builder.Configuration);
 });

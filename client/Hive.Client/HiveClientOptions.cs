@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Hive.Client.Tls;
 
 namespace Hive.Client;
 
@@ -41,6 +42,10 @@ public sealed class HiveClientOptions
 
     /// <summary>Retries and the circuit breaker; see <see cref="HiveResilienceOptions"/>.</summary>
     public HiveResilienceOptions Resilience { get; } = new();
+
+    /// <summary>TLS to the gateways; see <see cref="HiveClientTlsOptions"/>. A hive with <c>Hive:Tls:Enabled</c> needs it.</summary>
+    public HiveClientTlsOptions Tls { get; } = new();
+
     public string ServiceId { get; set; } = "hive";
 
     /// <summary>Resolves <see cref="Gateways"/> (none in Redis mode); throws with one line per bad setting.</summary>

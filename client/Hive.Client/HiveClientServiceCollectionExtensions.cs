@@ -1,4 +1,5 @@
 using Hive.Client;
+using Hive.Client.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -19,6 +20,8 @@ public static class HiveClientServiceCollectionExtensions
         var options = new HiveClientOptions();
         configure(options);
         var gateways = options.ResolveGateways();
+        var tls = new HiveClientTlsOptionsValidator().Validate(null, options.Tls);
+        if (tls.Failed) throw new InvalidOperationException("Hive client configuration: " + string.Join(" ", tls.Failures));
         services.AddOrleansClient(client =>
         {
             if (options.UsesRedis)
@@ -38,6 +41,7 @@ public static class HiveClientServiceCollectionExtensions
             });
             // The service's current trace travels with each call, so its spans and the silos' join into one trace.
             client.AddActivityPropagation();
+            if (options.Tls.Enabled) client.UseHiveTls(options.Tls);
         });
         services.AddSingleton(new HiveCalls(options.CallerId, options.Resilience, HiveCredential.From(options)));
         services.AddSingleton<HiveClient>();

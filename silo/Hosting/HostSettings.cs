@@ -15,6 +15,7 @@ public sealed class HostSettings
     public HiveClusteringOptions Clustering { get; private init; } = new();
     public HiveHttpOptions Http { get; private init; } = new();
     public HiveTelemetryOptions Telemetry { get; private init; } = new();
+    public HiveTlsOptions Tls { get; private init; } = new();
 
     /// <summary>Set in Postgres mode (and whenever a connection string is given, for <c>migrate</c>).</summary>
     public PostgresTarget? Postgres { get; private init; }
@@ -33,8 +34,11 @@ public sealed class HostSettings
         var clustering = Bind<HiveClusteringOptions>(configuration, HiveClusteringOptions.Section, problems);
         var http = Bind<HiveHttpOptions>(configuration, HiveHttpOptions.Section, problems);
         var telemetry = Bind<HiveTelemetryOptions>(configuration, HiveTelemetryOptions.Section, problems);
+        var tls = Bind<HiveTlsOptions>(configuration, HiveTlsOptions.Section, problems);
         problems.AddRange(silo.Problems());
-        problems.AddRange(http.Problems(silo.ShutdownTimeout));
+        // The transport is built with the certificate in hand, so its files are checked here, before the host.
+        problems.AddRange(new HiveTlsOptionsValidator().Validate(null, tls).Failures ?? []);
+        problems.AddRange(http.Problems(silo.ShutdownTimeout, tls));
         problems.AddRange(telemetry.Problems());
 
         PostgresTarget? postgres = null;
@@ -54,7 +58,7 @@ public sealed class HostSettings
         }
         return new HostSettings
         {
-            Silo = silo, Storage = storage, Clustering = clustering, Http = http, Telemetry = telemetry, Postgres = postgres, Redis = redis,
+            Silo = silo, Storage = storage, Clustering = clustering, Http = http, Telemetry = telemetry, Tls = tls, Postgres = postgres, Redis = redis,
             Problems = problems,
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hive.Client.Tls;
 using Hive.Silo.Hosting;
 using Hive.Silo.Http.Checks;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -25,6 +26,11 @@ public static class HiveHttpExtensions
         builder.WebHost.UseUrls([.. settings.Http.UrlList]);
         // Unauthenticated callers learn a status word and nothing else, not even the server's name.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        if (settings.Http.UsesHttps && settings.Http.HttpsCertificate(settings.Tls) is { } files)
+        {
+            var certificate = TlsFiles.LoadCertificate(files.Path, files.KeyPath, files.Password);
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
         var services = builder.Services;
         services.AddSingleton(settings.Http);
         services.AddSingleton<AdminTokenGate>();

@@ -1,3 +1,6 @@
+using Hive.Client.Tls;
+using Hive.Silo.Hosting;
+
 namespace Hive.Silo.Http;
 
 /// <summary>The silo's HTTP server: probes, metrics and detailed health. Bound from <c>Hive:Http</c>.</summary>
@@ -24,12 +27,32 @@ public sealed class HiveHttpOptions
     /// </summary>
     public TimeSpan DrainDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>The certificate for https:// URLs (PEM or <c>.pfx</c>); unset, the silo's <c>Hive:Tls</c> certificate serves them.</summary>
+    public string? CertificatePath { get; set; }
+
+    public string? KeyPath { get; set; }
+
+    public string? CertificatePassword { get; set; }
+
     public IReadOnlyList<string> UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>Every problem with these settings, each phrased as the fix; empty when they are fine.</summary>
-    public IReadOnlyList<string> Problems(TimeSpan shutdownTimeout)
+    public bool UsesHttps => UrlList.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The files https:// URLs are served with: this section's, else the silo's TLS certificate; null when neither is set.</summary>
+    public (string Path, string? KeyPath, string? Password)? HttpsCertificate(HiveTlsOptions tls)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        if (!string.IsNullOrWhiteSpace(CertificatePath)) return (CertificatePath, KeyPath, CertificatePassword);
+        return tls.Enabled && !string.IsNullOrWhiteSpace(tls.CertificatePath) ? (tls.CertificatePath, tls.KeyPath, tls.CertificatePassword) : null;
+    }
+
+    public IReadOnlyList<string> Problems(TimeSpan shutdownTimeout, HiveTlsOptions tls)
     {
         var problems = new List<string>();
+        problems.AddRange(TlsFileProblems.Certificate(Section, CertificatePath, KeyPath, CertificatePassword));
+        if (UsesHttps && HttpsCertificate(tls) is null)
+            problems.Add($"{Section}:Urls has an https:// URL but no certificate: set {Section}:CertificatePath (and KeyPath), or enable {HiveTlsOptions.Section} with its certificate.");
         if (UrlList.Count == 0) problems.Add($"{Section}:Urls is empty; give at least one URL, for example http://0.0.0.0:8080.");
         foreach (var url in UrlList.Where(u => !IsListenUrl(u)))
             problems.Add($"{Section}:Urls entry '{url}' must be an http:// or https:// URL with a host, for example http://0.0.0.0:8080.");

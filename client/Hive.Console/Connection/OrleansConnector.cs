@@ -1,12 +1,17 @@
 using Hive.Console.Cli;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans;
 
 namespace Hive.Console.Connection;
 
-/// <summary>Starts an Orleans client for the settings, in a host of its own that closing the connection stops.</summary>
-internal sealed class OrleansConnector(ConnectionSettings settings) : IHiveConnector
+/// <summary>
+/// Starts an Orleans client for the settings, in a host of its own that closing the connection stops. The rest of
+/// Hive.Client's options (TLS, the credential) come from the <c>Hive:Client</c> section of <paramref name="configuration"/>,
+/// by default the environment: <c>Hive__Client__Tls__Enabled=true</c>, <c>Hive__Client__Tls__CaPath</c>, <c>Hive__Client__TokenFile</c>.
+/// </summary>
+internal sealed class OrleansConnector(ConnectionSettings settings, IConfiguration? configuration = null) : IHiveConnector
 {
     private static readonly TimeSpan ConnectWithin = TimeSpan.FromSeconds(15);
 
@@ -15,12 +20,16 @@ internal sealed class OrleansConnector(ConnectionSettings settings) : IHiveConne
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         try
         {
+            var client = (configuration ?? new ConfigurationBuilder().AddEnvironmentVariables().Build()).GetSection(HiveClientOptions.Section);
             builder.Services.AddHiveClient(options =>
             {
+                client.Bind(options);
+                // Flags, HIVE_GATEWAY and the config file already decided the gateways, cluster and service.
+                options.Gateways.Clear();
                 foreach (var gateway in settings.Gateways) options.Gateways.Add(gateway);
                 options.ClusterId = settings.ClusterId;
                 options.ServiceId = settings.ServiceId;
-                options.Token = settings.Credential?.Token;
+                options.Token = settings.Credential?.Token ?? options.Token;
             });
         }
         catch (InvalidOperationException e)

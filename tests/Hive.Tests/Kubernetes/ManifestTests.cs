@@ -23,12 +23,16 @@ public sealed partial class ManifestTests
     private const string SecretName = "hive-secrets";
     private static readonly string[] SecretKeys = ["postgres-connection", "redis-connection", "admin-token"];
 
+    /// <summary>The namespace labels that admit clients to the gateway and scrapers to the HTTP port (k8s/README.md).</summary>
+    private const string GatewayAccessLabel = "hive.io/gateway-access";
+    private const string MetricsAccessLabel = "hive.io/metrics-access";
+
     [Fact]
     public void Base_renders_the_expected_objects_and_each_loads_strictly()
     {
         var rendered = BaseRendered.Value;
         Assert.Equal(
-            ["ConfigMap/hive-silo", "Deployment/hive-silo", "Namespace/hive", "PodDisruptionBudget/hive-silo", "Service/hive-gateway", "Service/hive-http", "ServiceAccount/hive-silo"],
+            ["ConfigMap/hive-silo", "Deployment/hive-silo", "Namespace/hive", "NetworkPolicy/hive-default-deny", "NetworkPolicy/hive-silo", "PodDisruptionBudget/hive-silo", "Service/hive-gateway", "Service/hive-http", "ServiceAccount/hive-silo"],
             rendered.Select(m => $"{m.Kind}/{m.Name}").Order(StringComparer.Ordinal));
         Assert.All(rendered.Where(m => m.Kind != "Namespace"), m => Assert.Equal(Namespace, ((IMetadata<V1ObjectMeta>)m.Object).Metadata.NamespaceProperty));
         Assert.DoesNotContain(rendered, m => m.Object is V1Secret); // secrets are created by the operator, never rendered
@@ -189,6 +193,80 @@ public sealed partial class ManifestTests
         Assert.All(example.StringData.Values, v => Assert.Contains("CHANGE-ME", v, StringComparison.Ordinal));
         foreach (var dir in new[] { Path.Combine(K8s, "base"), Path.Combine(K8s, "overlays", "production") })
             Assert.DoesNotContain(Kustomize.ReadKustomization(Path.Combine(dir, "kustomization.yaml")).Resources, r => r.Contains("secret", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Ingress_is_denied_by_default_and_each_silo_port_admits_only_its_callers()
+    {
+        foreach (var rendered in new[] { BaseRendered.Value, ProductionRendered.Value })
+        {
+            var policies = rendered.Select(m => m.Object).OfType<V1NetworkPolicy>().ToDictionary(p => p.Metadata.Name);
+            var deny = policies["hive-default-deny"].Spec;
+            Assert.Empty(deny.PodSelector.MatchLabels ?? new Dictionary<string, string>());
+            Assert.Null(deny.PodSelector.MatchExpressions);
+            Assert.Equal(["Ingress"], deny.PolicyTypes);
+            Assert.Null(deny.Ingress);
+
+            var podLabels = Single<V1Deployment>(rendered).Spec.Template.Metadata.Labels;
+            var silo = policies["hive-silo"].Spec;
+            Assert.All(silo.PodSelector.MatchLabels, l => Assert.Equal(l.Value, podLabels[l.Key]));
+            Assert.Equal(["Ingress"], silo.PolicyTypes);
+            var container = SiloContainer(rendered);
+            var rules = silo.Ingress.ToDictionary(r => Assert.Single(r.Ports).Port.Value);
+            Assert.Equal(container.Ports.Select(p => p.Name).Order(StringComparer.Ordinal), rules.Keys.Order(StringComparer.Ordinal));
+            Assert.All(silo.Ingress, r => Assert.Equal("TCP", r.Ports.Single().Protocol));
+
+            var gateway = Assert.Single(rules["gateway"].FromProperty);
+            Assert.Null(gateway.PodSelector);
+            Assert.Equal(new Dictionary<string, string> { [GatewayAccessLabel] = "true" }, gateway.NamespaceSelector.MatchLabels);
+
+            var peers = Assert.Single(rules["silo"].FromProperty);
+            Assert.Null(peers.NamespaceSelector);   // this namespace only
+            Assert.Equal(silo.PodSelector.MatchLabels, peers.PodSelector.MatchLabels);
+
+            var http = Assert.Single(rules["http"].FromProperty);
+            Assert.Equal(new Dictionary<string, string> { [MetricsAccessLabel] = "true" }, http.NamespaceSelector.MatchLabels);
+        }
+        var readme = File.ReadAllText(Path.Combine(K8s, "README.md"));
+        Assert.Contains(GatewayAccessLabel, readme, StringComparison.Ordinal);
+        Assert.Contains(MetricsAccessLabel, readme, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Signing_keys_and_tls_certificates_come_from_mounted_secret_folders()
+    {
+        foreach (var rendered in new[] { BaseRendered.Value, ProductionRendered.Value })
+        {
+            var pod = Single<V1Deployment>(rendered).Spec.Template.Spec;
+            var silo = SiloContainer(rendered);
+            var config = Config(rendered);
+            string MountOf(string secret)
+            {
+                var volume = Assert.Single(pod.Volumes, v => v.Secret?.SecretName == secret);
+                Assert.NotEqual(true, volume.Secret.Optional);
+                Assert.Null(volume.Secret.Items);   // every key of the Secret, so added keys appear without a rollout
+                var mount = Assert.Single(silo.VolumeMounts, m => m.Name == volume.Name);
+                Assert.True(mount.ReadOnlyProperty);
+                Assert.Null(mount.SubPath);          // a subPath mount would never see a rotated file
+                return mount.MountPath;
+            }
+
+            Assert.Equal(MountOf("hive-signing-keys"), config["Hive__Security__KeysPath"]);
+            var tls = MountOf("hive-tls");
+            Assert.Equal("true", config["Hive__Tls__Enabled"]);
+            Assert.Equal($"{tls}/tls.crt", config["Hive__Tls__CertificatePath"]);
+            Assert.Equal($"{tls}/tls.key", config["Hive__Tls__KeyPath"]);
+            Assert.Equal($"{tls}/ca.crt", config["Hive__Tls__CaPath"]);
+        }
+
+        var keys = Assert.IsType<V1Secret>(KubernetesYaml.LoadAllFromString(File.ReadAllText(Path.Combine(K8s, "base", "hive-signing-keys.example.yaml")), strict: true).Single());
+        Assert.Equal("hive-signing-keys", keys.Metadata.Name);
+        Assert.All(keys.StringData.Keys, k => Assert.True(k.EndsWith(Hive.Security.SigningKeyLoader.SecretSuffix, StringComparison.Ordinal) || k.EndsWith(Hive.Security.SigningKeyLoader.PemSuffix, StringComparison.Ordinal), k));
+        Assert.All(keys.StringData.Values, v => Assert.Contains("CHANGE-ME", v, StringComparison.Ordinal));
+        var certificate = File.ReadAllText(Path.Combine(K8s, "base", "hive-certificate.example.yaml"));
+        Assert.Contains("secretName: hive-tls", certificate, StringComparison.Ordinal);
+        Assert.Contains("- server auth", certificate, StringComparison.Ordinal);
+        Assert.Contains("- client auth", certificate, StringComparison.Ordinal);
     }
 
     [Fact]
