@@ -1,4 +1,5 @@
 using Hive.Audit;
+using Hive.Deadlines;
 using Hive.Ports;
 using Hive.Tasks;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ public sealed partial class AgentGrain(
     IAlertSink alerts,
     IEntityCatalog catalog,
     ILocalSiloDetails silo,
-    ILogger<AgentGrain> log) : Grain, IAgentGrain
+    ILogger<AgentGrain> log) : Grain, IAgentGrain, IAgentAssignmentGrain, IWakeableGrain
 {
     /// <summary>How soon an alert the sink refused is offered again (the sweeper is the backstop).</summary>
     private static readonly TimeSpan AlertRetry = TimeSpan.FromSeconds(1);
@@ -231,7 +232,7 @@ public sealed partial class AgentGrain(
             var who = info.Spec.PrimaryAgent is { } a ? $"agent '{a}'" : $"role '{info.Spec.PrimaryRole}'";
             throw HiveException.Forbidden($"Agent '{AgentId}' may not claim task '{taskId}': it is for {who}.", "task/" + taskId);
         }
-        if (!await task.TryAssign(AgentId))
+        if (!await GrainFactory.GetGrain<ITaskAssignmentGrain>(GrainKeys.Task(taskId)).TryAssign(AgentId))
             throw HiveException.InvalidTransition($"Task '{taskId}' is {info.Status}, not ready, so it cannot be claimed.", "task/" + taskId);
         return await TookAsync(taskId);
     }
@@ -257,6 +258,7 @@ public sealed partial class AgentGrain(
 
     public async Task TaskReleased(string taskId)
     {
+        HiveIds.Require(taskId, "Task id");
         if (State.Spec is null || State.CurrentTaskId != taskId) return;
         var to = AgentLifecycle.Transition(State.Status, AgentTrigger.TaskReleased, true, State.Draining).To;
         State.CurrentTaskId = null;

@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Deadlines;
 using Hive.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed partial class EscalationGrain(
     IOptions<HiveTimingOptions> timing,
     IOptions<EscalationOptions> options,
     ChangeRecorder recorder,
-    ILogger<EscalationGrain> log) : Grain, IEscalationGrain
+    ILogger<EscalationGrain> log) : Grain, IEscalationGrain, IWakeableGrain
 {
     private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(1);
     private EscalationState State => stored.State;
@@ -189,7 +190,7 @@ public sealed partial class EscalationGrain(
                 LogNotTold(log, EscalationId, agentId, "offline");
                 return true;
             }
-            await GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(agentId)).Deliver(NoticeFor(agentId, notice));
+            await GrainFactory.GetGrain<IInboxDeliveryGrain>(GrainKeys.Inbox(agentId)).Deliver(NoticeFor(agentId, notice));
             return true;
         }
         catch (HiveException e) when (e.Code is HiveErrorCodes.NotFound or HiveErrorCodes.InboxFull)
