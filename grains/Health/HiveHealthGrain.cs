@@ -30,6 +30,8 @@ public sealed partial class HiveHealthGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A forged key's activation only lives to be refused by the credential filter; it must not evaluate anything.
+        if (!SingletonKey.IsOwn(this)) return Task.CompletedTask;
         var every = _options.EvaluationInterval;
         this.RegisterGrainTimer(static (self, _) => self.Evaluate(), this, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
         if (State.HasOutbox) RetryOutboxSoon(TimeSpan.Zero);
