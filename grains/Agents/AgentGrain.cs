@@ -1,4 +1,5 @@
 using Hive.Audit;
+using Hive.Escalations;
 using Hive.Deadlines;
 using Hive.Ports;
 using Hive.Tasks;
@@ -31,7 +32,7 @@ public sealed partial class AgentGrain(
     private bool Watched => AgentLifecycle.IsWatched(State.Status, State.AwaitingFirstHeartbeat);
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "agent/" + AgentId;
-    private string AlertKey => "agent-unresponsive/" + AgentId;
+    private string AlertKey => AlertKeys.AgentUnresponsive(AgentId);
     private CatalogVersion _rowVersion;
     private DateTimeOffset _lastHeartbeat;
     private double _load;

@@ -37,6 +37,8 @@ public sealed partial class EscalationGrain(
     {
         var valid = EscalationSpecRules.Validate(spec, EscalationId);
         HiveIds.Require(actor, "Actor");
+        if (AlertKeys.IsReserved(EscalationId) && actor != HiveStorage.SystemActor)
+            throw HiveException.Forbidden($"Escalation id '{EscalationId}' is reserved for the alerts the hive raises by itself; choose another id.", Entity);
         if (State.Spec is null)
         {
             State.Spec = valid;

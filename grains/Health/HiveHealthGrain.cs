@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Escalations;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +22,8 @@ public sealed partial class HiveHealthGrain(
 {
     private static readonly TimeSpan OutboxRetry = TimeSpan.FromSeconds(1);
     private const string Entity = "hive/health";
-    private const string LevelAlert = "service-level/hive";
-    private const string HaltAlert = "halted/hive";
+    private const string LevelAlert = AlertKeys.ServiceLevel;
+    private const string HaltAlert = AlertKeys.Halted;
     private readonly HealthOptions _options = options.Value;
     private readonly Dictionary<string, (SiloSignals Signals, DateTimeOffset ReceivedAt)> _signals = new(StringComparer.Ordinal);
     private int _healthyStreak;

@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Escalations;
 using Hive.Deadlines;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,7 @@ public sealed partial class TaskGrain(
     private TaskState State => stored.State;
     private string TaskId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "task/" + TaskId;
-    private string AlertKey => "task-overdue/" + TaskId;
+    private string AlertKey => AlertKeys.TaskOverdue(TaskId);
     private CatalogVersion _rowVersion;
     private IGrainTimer? _deadlineCheck;
     private HiveTaskStatus _savedStatus;

@@ -1,5 +1,6 @@
 using Hive.Client;
 using Hive.Deadlines;
+using Hive.Escalations;
 using Hive.Health;
 using Hive.Memory;
 using Hive.Messaging;
@@ -160,6 +161,29 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
         await TaskSteps.RejectedAsync(HiveErrorCodes.Validation, () => dependencies.PrerequisiteChanged("", HiveTaskStatus.Completed));
 
         Assert.Equal(task.Version, (await Operator().Tasks.GetAsync(task.Id)).Version);
+    }
+
+    [Fact]
+    public async Task A_client_cannot_raise_an_escalation_in_the_namespace_of_the_hives_own_alerts()
+    {
+        var agent = HiveClusterFixture.NewId("agent");
+        string[] reserved =
+        [
+            EscalationAlertSink.EscalationIdFor(AlertKeys.AgentUnresponsive(agent)),
+            EscalationAlertSink.EscalationIdFor(AlertKeys.TaskOverdue(TaskSteps.NewTaskId())),
+            EscalationAlertSink.EscalationIdFor(AlertKeys.ServiceLevel),
+            "Halted.hive",
+        ];
+
+        foreach (var id in reserved)
+        {
+            var spec = new EscalationSpec(id, Severity.Critical, "Fake alert", "Raised by a client");
+            var refused = await TaskSteps.RejectedAsync(HiveErrorCodes.Forbidden, () => Operator().Escalations.RaiseAsync(spec, "operator:root"));
+            Assert.Contains("reserved", refused.Message, StringComparison.Ordinal);
+            await TaskSteps.RejectedAsync(HiveErrorCodes.NotFound, () => Operator().Escalations.GetAsync(id));
+        }
+        var own = HiveClusterFixture.NewId("esc");
+        Assert.Equal(own, (await Operator().Escalations.RaiseAsync(new EscalationSpec(own, Severity.Low, "Client's own", "Fine"), "operator:root")).Spec.Id);
     }
 
     private HiveClient Operator() => hive.As(Root);
