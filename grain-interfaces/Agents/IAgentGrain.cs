@@ -48,16 +48,4 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Claims one named task; <c>forbidden</c> when none of the agent's roles may take it.</summary>
     [Operation(OperationKind.TaskWrite, Actor = Acts.GrainKey, Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Claim(string taskId);
-
-    /// <summary>
-    /// Called by a task restored from a snapshot that this agent held there, after the task's own write: the agent holds
-    /// it here too. Refused (<c>conflict</c>), changing nothing, unless the task says this agent holds it.
-    /// </summary>
-    Task AdoptRestoredTask(string taskId, string actor);
-
-    /// <summary>Called by a task when it no longer holds this agent (completed, failed, cancelled, released).</summary>
-    Task TaskReleased(string taskId);
-
-    /// <summary>Lets the deadline sweeper bring the agent back to check its heartbeat deadline after its activation was lost.</summary>
-    Task Wake();
 }

@@ -30,7 +30,4 @@ public interface IEscalationGrain : IGrainWithStringKey
     [Operation(OperationKind.Read, Actor = Acts.Caller, Scope = Scopes.Read)]
     [AlwaysInterleave]
     Task<EscalationInfo> Get();
-
-    /// <summary>Lets the deadline sweeper check the acknowledgement deadline after the activation was lost.</summary>
-    Task Wake();
 }

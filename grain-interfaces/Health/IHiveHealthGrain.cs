@@ -12,10 +12,6 @@ public interface IHiveHealthGrain : IGrainWithIntegerKey
     [AlwaysInterleave, Operation(OperationKind.Read, Actor = Acts.Caller, Scope = Scopes.Read)]
     Task<HiveHealthStatus> GetStatus();
 
-    /// <summary>A silo reports what it measured; the next evaluation uses the newest report of each silo.</summary>
-    [Operation(OperationKind.Heartbeat, Actor = Acts.Caller, Scope = Scopes.Level)]
-    Task ReportSignals(SiloSignals signals);
-
     /// <summary>An operator holds the hive at <paramref name="level"/> until unpinned; evaluation goes on underneath.</summary>
     [Operation(OperationKind.OperatorCommand, Actor = "actor", Scope = Scopes.Level)]
     Task<HiveHealthStatus> Pin(ServiceLevel level, string actor, string reason);

@@ -30,7 +30,4 @@ public interface IMemoryKeyGrain : IGrainWithStringKey
     /// </summary>
     [Operation(OperationKind.MemoryWrite, Actor = "author", Scope = Scopes.Memory)]
     Task<bool> Delete(string author, long? expectedVersion);
-
-    /// <summary>Lets the deadline sweeper bring the key back to remove its value when the time to live ran out.</summary>
-    Task Wake();
 }

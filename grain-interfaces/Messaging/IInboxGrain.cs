@@ -11,19 +11,6 @@ namespace Hive.Messaging;
 public interface IInboxGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Stores the message under the next sequence of this inbox (the argument's sequence is ignored) and returns
-    /// that sequence. The message is durable before this returns. A full inbox stores nothing and raises
-    /// <c>inbox-full</c> with a retry-after; the receiver must ack before more can be delivered.
-    /// </summary>
-    Task<long> Deliver(Message message);
-
-    /// <summary>
-    /// Stores the messages, in order, under the next sequences of this inbox and returns them; all are durable before
-    /// this returns, in one write. All or nothing: without room for every one, nothing is stored and <c>inbox-full</c> is raised.
-    /// </summary>
-    Task<IReadOnlyList<long>> DeliverMany(IReadOnlyList<Message> messages);
-
-    /// <summary>
     /// Up to <paramref name="maxMessages"/> (1–100) pending messages, lowest sequence first, so messages one sender
     /// sent one after another arrive in that order. When none is pending, waits up to <paramref name="wait"/>
     /// (capped at 25 s) for one to arrive, then answers, possibly empty. Nothing is removed: ack what was handled.

@@ -28,9 +28,6 @@ public interface ITaskGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<TaskInfo> Get();
 
-    /// <summary>Hands a ready task to an agent whose roles the claimer already checked; false when it is no longer ready. Called by agents' claims.</summary>
-    Task<bool> TryAssign(string agentId);
-
     /// <summary>The assigned agent starts work.</summary>
     [Operation(OperationKind.TaskStatusUpdate, Actor = "agentId", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Start(string agentId);
@@ -62,13 +59,4 @@ public interface ITaskGrain : IGrainWithStringKey
     /// <summary>An operator retries a failed or cancelled task with a fresh retry budget; blocked dependents become pending again.</summary>
     [Operation(OperationKind.OperatorCommand, StopsWhenHalted = true, Actor = "actor", Scope = Scopes.TasksAdmin)]
     Task<TaskInfo> Retry(string actor);
-
-    /// <summary>Registers a dependent task and returns this task's status, so the dependent knows whether the prerequisite is already met.</summary>
-    Task<HiveTaskStatus> AddDependent(string dependentTaskId);
-
-    /// <summary>A prerequisite changed status (completed, failed, cancelled, or recovered by a retry).</summary>
-    Task PrerequisiteChanged(string prerequisiteId, HiveTaskStatus status);
-
-    /// <summary>Lets the deadline sweeper bring the task back to check its time budget or finish notifying others.</summary>
-    Task Wake();
 }

@@ -1,4 +1,6 @@
 using Hive.Audit;
+using Hive.Escalations;
+using Hive.Deadlines;
 using Hive.Ports;
 using Hive.Tasks;
 using Microsoft.Extensions.Options;
@@ -19,7 +21,7 @@ public sealed partial class AgentGrain(
     IAlertSink alerts,
     IEntityCatalog catalog,
     ILocalSiloDetails silo,
-    ILogger<AgentGrain> log) : Grain, IAgentGrain
+    ILogger<AgentGrain> log) : Grain, IAgentGrain, IAgentAssignmentGrain, IWakeableGrain
 {
     /// <summary>How soon an alert the sink refused is offered again (the sweeper is the backstop).</summary>
     private static readonly TimeSpan AlertRetry = TimeSpan.FromSeconds(1);
@@ -30,7 +32,7 @@ public sealed partial class AgentGrain(
     private bool Watched => AgentLifecycle.IsWatched(State.Status, State.AwaitingFirstHeartbeat);
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "agent/" + AgentId;
-    private string AlertKey => "agent-unresponsive/" + AgentId;
+    private string AlertKey => AlertKeys.AgentUnresponsive(AgentId);
     private CatalogVersion _rowVersion;
     private DateTimeOffset _lastHeartbeat;
     private double _load;
@@ -231,7 +233,7 @@ public sealed partial class AgentGrain(
             var who = info.Spec.PrimaryAgent is { } a ? $"agent '{a}'" : $"role '{info.Spec.PrimaryRole}'";
             throw HiveException.Forbidden($"Agent '{AgentId}' may not claim task '{taskId}': it is for {who}.", "task/" + taskId);
         }
-        if (!await task.TryAssign(AgentId))
+        if (!await GrainFactory.GetGrain<ITaskAssignmentGrain>(GrainKeys.Task(taskId)).TryAssign(AgentId))
             throw HiveException.InvalidTransition($"Task '{taskId}' is {info.Status}, not ready, so it cannot be claimed.", "task/" + taskId);
         return await TookAsync(taskId);
     }
@@ -257,6 +259,7 @@ public sealed partial class AgentGrain(
 
     public async Task TaskReleased(string taskId)
     {
+        HiveIds.Require(taskId, "Task id");
         if (State.Spec is null || State.CurrentTaskId != taskId) return;
         var to = AgentLifecycle.Transition(State.Status, AgentTrigger.TaskReleased, true, State.Draining).To;
         State.CurrentTaskId = null;

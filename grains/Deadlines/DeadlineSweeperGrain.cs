@@ -18,6 +18,8 @@ public sealed partial class DeadlineSweeperGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A forged key's activation only lives to be refused by the credential filter; it must not sweep anything.
+        if (!SingletonKey.IsOwn(this)) return Task.CompletedTask;
         var every = timing.Value.SweepInterval;
         this.RegisterGrainTimer(static (self, _) => self.Sweep(), this, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
         return Task.CompletedTask;

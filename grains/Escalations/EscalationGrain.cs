@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Deadlines;
 using Hive.Messaging;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed partial class EscalationGrain(
     IOptions<HiveTimingOptions> timing,
     IOptions<EscalationOptions> options,
     ChangeRecorder recorder,
-    ILogger<EscalationGrain> log) : Grain, IEscalationGrain
+    ILogger<EscalationGrain> log) : Grain, IEscalationGrain, IWakeableGrain
 {
     private static readonly TimeSpan NoticeRetry = TimeSpan.FromSeconds(1);
     private EscalationState State => stored.State;
@@ -36,6 +37,8 @@ public sealed partial class EscalationGrain(
     {
         var valid = EscalationSpecRules.Validate(spec, EscalationId);
         HiveIds.Require(actor, "Actor");
+        if (AlertKeys.IsReserved(EscalationId) && actor != HiveStorage.SystemActor)
+            throw HiveException.Forbidden($"Escalation id '{EscalationId}' is reserved for the alerts the hive raises by itself; choose another id.", Entity);
         if (State.Spec is null)
         {
             State.Spec = valid;
@@ -189,7 +192,7 @@ public sealed partial class EscalationGrain(
                 LogNotTold(log, EscalationId, agentId, "offline");
                 return true;
             }
-            await GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(agentId)).Deliver(NoticeFor(agentId, notice));
+            await GrainFactory.GetGrain<IInboxDeliveryGrain>(GrainKeys.Inbox(agentId)).Deliver(NoticeFor(agentId, notice));
             return true;
         }
         catch (HiveException e) when (e.Code is HiveErrorCodes.NotFound or HiveErrorCodes.InboxFull)

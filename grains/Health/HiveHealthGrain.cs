@@ -1,5 +1,6 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Escalations;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -17,19 +18,21 @@ public sealed partial class HiveHealthGrain(
     IEntityCatalog catalog,
     ChangeRecorder recorder,
     IAlertSink alerts,
-    ILogger<HiveHealthGrain> log) : Grain, IHiveHealthGrain
+    ILogger<HiveHealthGrain> log) : Grain, IHiveHealthGrain, ISiloSignalsGrain
 {
     private static readonly TimeSpan OutboxRetry = TimeSpan.FromSeconds(1);
     private const string Entity = "hive/health";
-    private const string LevelAlert = "service-level/hive";
-    private const string HaltAlert = "halted/hive";
+    private const string LevelAlert = AlertKeys.ServiceLevel;
+    private const string HaltAlert = AlertKeys.Halted;
     private readonly HealthOptions _options = options.Value;
-    private readonly Dictionary<string, SiloSignals> _signals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (SiloSignals Signals, DateTimeOffset ReceivedAt)> _signals = new(StringComparer.Ordinal);
     private int _healthyStreak;
     private HiveHealthState State => stored.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A forged key's activation only lives to be refused by the credential filter; it must not evaluate anything.
+        if (!SingletonKey.IsOwn(this)) return Task.CompletedTask;
         var every = _options.EvaluationInterval;
         this.RegisterGrainTimer(static (self, _) => self.Evaluate(), this, new GrainTimerCreationOptions(every, every) { KeepAlive = true });
         if (State.HasOutbox) RetryOutboxSoon(TimeSpan.Zero);
@@ -40,8 +43,7 @@ public sealed partial class HiveHealthGrain(
 
     public Task ReportSignals(SiloSignals signals)
     {
-        ArgumentNullException.ThrowIfNull(signals);
-        _signals[signals.Silo] = signals;
+        _signals[SiloSignalRules.Validate(signals).Silo] = (signals, clock.Now);
         return Task.CompletedTask;
     }
 
@@ -101,8 +103,8 @@ public sealed partial class HiveHealthGrain(
     public async Task<HiveHealthStatus> Evaluate()
     {
         var fresh = clock.Now - (_options.EvaluationInterval * _options.SignalMaxAgeIntervals);
-        foreach (var stale in _signals.Where(s => s.Value.At < fresh).Select(s => s.Key).ToArray()) _signals.Remove(stale);
-        var (indicated, reason) = ServiceLevelPolicy.Indicated(_signals.Values, await UnresponsiveShareAsync(), _options);
+        foreach (var stale in _signals.Where(s => s.Value.ReceivedAt < fresh).Select(s => s.Key).ToArray()) _signals.Remove(stale);
+        var (indicated, reason) = ServiceLevelPolicy.Indicated(_signals.Values.Select(s => s.Signals), await UnresponsiveShareAsync(), _options);
         var (next, streak) = ServiceLevelPolicy.Next(State.Evaluated, indicated, _healthyStreak, _options.RecoveryEvaluations);
         _healthyStreak = streak;
         if (next != State.Evaluated)

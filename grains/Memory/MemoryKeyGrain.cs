@@ -1,3 +1,4 @@
+using Hive.Deadlines;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public sealed partial class MemoryKeyGrain(
     IEntityCatalog catalog,
     ChangeRecorder recorder,
     HiveMetrics metrics,
-    ILogger<MemoryKeyGrain> log) : Grain, IMemoryKeyGrain
+    ILogger<MemoryKeyGrain> log) : Grain, IMemoryKeyGrain, IWakeableGrain
 {
     private readonly int _maxValueBytes = options.Value.MaxValueBytes;
     private readonly TimeSpan _checkInterval = timing.Value.CheckInterval;

@@ -11,7 +11,7 @@ namespace Hive.Messaging;
 /// receives that wait are capped per inbox and per caller.
 /// </summary>
 public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOptions> options, HiveMetrics metrics, ILogger<InboxGrain> log)
-    : Grain, IInboxGrain
+    : Grain, IInboxGrain, IInboxDeliveryGrain
 {
     private readonly MessagingOptions _options = options.Value;
     private readonly SortedDictionary<long, Message> _pending = [];

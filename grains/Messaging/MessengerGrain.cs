@@ -132,5 +132,5 @@ public sealed class MessengerGrain(IEntityCatalog catalog, HiveClock clock) : Gr
         }
     }
 
-    private IInboxGrain Inbox(string agentId) => GrainFactory.GetGrain<IInboxGrain>(GrainKeys.Inbox(agentId));
+    private IInboxDeliveryGrain Inbox(string agentId) => GrainFactory.GetGrain<IInboxDeliveryGrain>(GrainKeys.Inbox(agentId));
 }

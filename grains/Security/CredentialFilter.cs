@@ -10,7 +10,8 @@ namespace Hive.Security;
 /// carry a credential the hive verifies, and come from a principal that may act as every actor the method declares.
 /// The verified principal then rides on the call's request context (a client's own value is overwritten), so the grain
 /// calls it makes carry it to the audit. Calls between grains are the hive's own work and pass, as do calls a silo makes
-/// outside a grain with its <see cref="SiloCredential"/>.
+/// outside a grain with its <see cref="SiloCredential"/>. A client's call to a grain under a key the hive never makes
+/// (<see cref="GrainKeyRules"/>) is refused first, whoever makes it.
 /// </summary>
 public sealed class CredentialFilter(CredentialVerifier verifier, IOptions<SecurityOptions> options) : IIncomingGrainCallFilter
 {
@@ -24,6 +25,12 @@ public sealed class CredentialFilter(CredentialVerifier verifier, IOptions<Secur
         {
             await context.Invoke();
             return;
+        }
+        if (GrainKeyRules.Refusal(context.Grain as IAddressable ?? throw NotCallable(context)) is { } forged)
+        {
+            // The hive never addresses this grain, so nothing will: let its activation go now rather than when idle.
+            context.TargetContext.Deactivate(new DeactivationReason(DeactivationReasonCode.ApplicationRequested, forged.Message));
+            throw forged;
         }
         var declared = context.InterfaceMethod is { } method ? Declarations.GetOrAdd(method, Declare) : null;
         if (options.Value.Mode == SecurityMode.Open)

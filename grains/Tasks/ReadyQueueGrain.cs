@@ -56,6 +56,8 @@ public sealed class ReadyQueueGrain(IEntityCatalog catalog, IOptions<HiveTimingO
 
     public Task Enqueue(ReadyTaskEntry entry)
     {
+        if (entry is null) throw HiveException.Validation("A ready queue entry is required.");
+        HiveIds.Require(entry.TaskId, "Task id");
         _enqueuedDuringResync?.Add(entry);
         Add(entry);
         return Task.CompletedTask;
@@ -65,13 +67,14 @@ public sealed class ReadyQueueGrain(IEntityCatalog catalog, IOptions<HiveTimingO
 
     public async Task<string?> ClaimFor(string agentId)
     {
+        HiveIds.Require(agentId, "Agent id");
         while (_ready.Min is { } best)
         {
             Remove(best);
             bool assigned;
             try
             {
-                assigned = await GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(best.TaskId)).TryAssign(agentId);
+                assigned = await GrainFactory.GetGrain<ITaskAssignmentGrain>(GrainKeys.Task(best.TaskId)).TryAssign(agentId);
             }
             catch
             {

@@ -22,7 +22,7 @@ public sealed partial class TaskGrain
         var held = TaskLifecycle.IsHeld(restore.Status);
         if (held) await RequireHolderAsync(valid, restore.AssignedAgent!);
 
-        var statuses = await Task.WhenAll(prerequisites.Select(p => p.Grain.AddDependent(TaskId)));
+        var statuses = await Task.WhenAll(prerequisites.Select(p => DependencyOf(p.Id).AddDependent(TaskId)));
         State.Spec = valid;
         State.Prerequisites = prerequisites.Select((p, i) => (p.Id, statuses[i])).ToDictionary(p => p.Id, p => p.Item2);
         State.Status = restore.Status;
@@ -78,7 +78,7 @@ public sealed partial class TaskGrain
         if (!TaskLifecycle.IsHeld(State.Status) || State.AssignedAgent != handOver.AgentId) return false;
         try
         {
-            await AgentOf(handOver.AgentId).AdoptRestoredTask(TaskId, handOver.Actor);
+            await GrainFactory.GetGrain<IAgentAssignmentGrain>(GrainKeys.Agent(handOver.AgentId)).AdoptRestoredTask(TaskId, handOver.Actor);
             return false;
         }
         catch (HiveException refusal) when (!HiveErrorCodes.IsTransient(refusal.Code))

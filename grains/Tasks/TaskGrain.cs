@@ -1,5 +1,7 @@
 using Hive.Agents;
 using Hive.Audit;
+using Hive.Escalations;
+using Hive.Deadlines;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,7 @@ public sealed partial class TaskGrain(
     ChangeRecorder recorder,
     IAlertSink alerts,
     HiveMetrics metrics,
-    ILogger<TaskGrain> log) : Grain, ITaskGrain, ITaskAssignmentGrain
+    ILogger<TaskGrain> log) : Grain, ITaskGrain, ITaskAssignmentGrain, ITaskDependencyGrain, IWakeableGrain
 {
     /// <summary>How soon an outbox that could not be delivered after a transition is tried again (the sweeper is the backstop).</summary>
     private static readonly TimeSpan OutboxRetry = TimeSpan.FromSeconds(1);
@@ -26,7 +28,7 @@ public sealed partial class TaskGrain(
     private TaskState State => stored.State;
     private string TaskId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "task/" + TaskId;
-    private string AlertKey => "task-overdue/" + TaskId;
+    private string AlertKey => AlertKeys.TaskOverdue(TaskId);
     private CatalogVersion _rowVersion;
     private IGrainTimer? _deadlineCheck;
     private HiveTaskStatus _savedStatus;
@@ -59,7 +61,7 @@ public sealed partial class TaskGrain(
         var unknown = prerequisites.Where((_, i) => !exists[i]).Select(p => p.Id).ToArray();
         if (unknown.Length > 0)
             throw HiveException.Validation($"Task '{TaskId}' names unknown prerequisite(s): {string.Join(", ", unknown)}. Create them first.", Entity);
-        var statuses = await Task.WhenAll(prerequisites.Select(p => p.Grain.AddDependent(TaskId)));
+        var statuses = await Task.WhenAll(prerequisites.Select(p => DependencyOf(p.Id).AddDependent(TaskId)));
 
         State.Spec = valid;
         State.CreatedAt = clock.Now;
@@ -84,6 +86,7 @@ public sealed partial class TaskGrain(
 
     public async Task<bool> TryAssign(string agentId)
     {
+        await RequireRegisteredAgentAsync(agentId);
         if (State.Spec is null || !TaskLifecycle.Transition(State.Status, TaskTrigger.Assign).Allowed) return false;
         var from = State.Status;
         State.Status = HiveTaskStatus.Assigned;
@@ -233,6 +236,7 @@ public sealed partial class TaskGrain(
 
     public async Task<HiveTaskStatus> AddDependent(string dependentTaskId)
     {
+        HiveIds.Require(dependentTaskId, "Dependent task id");
         RequireExists();
         if (State.Status != HiveTaskStatus.Completed && !State.Dependents.Contains(dependentTaskId))
         {
@@ -246,6 +250,8 @@ public sealed partial class TaskGrain(
 
     public async Task PrerequisiteChanged(string prerequisiteId, HiveTaskStatus status)
     {
+        HiveIds.Require(prerequisiteId, "Prerequisite id");
+        if (!Enum.IsDefined(status)) throw HiveException.Validation($"Task status {(int)status} is not a task status.", Entity);
         if (State.Spec is null || !State.Prerequisites.TryGetValue(prerequisiteId, out var known) || known == status) return;
         State.Prerequisites[prerequisiteId] = status;
         var standing = TaskDependencies.Evaluate(State.Prerequisites);
@@ -314,9 +320,9 @@ public sealed partial class TaskGrain(
         await TellQueueAsync();
         if (!State.HasOutbox) return;
         if (State.AgentToRelease is { } agent)
-            await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agent)).TaskReleased(TaskId);
+            await GrainFactory.GetGrain<IAgentAssignmentGrain>(GrainKeys.Agent(agent)).TaskReleased(TaskId);
         if (State.DependentsToNotify)
-            await Task.WhenAll(State.Dependents.Select(d => TaskOf(d).PrerequisiteChanged(TaskId, State.Status)));
+            await Task.WhenAll(State.Dependents.Select(d => DependencyOf(d).PrerequisiteChanged(TaskId, State.Status)));
         if (State.AlertToSend is { } alert) await SendAlertAsync(alert);
         State.AgentToRelease = null;
         State.DependentsToNotify = false;
@@ -434,6 +440,25 @@ public sealed partial class TaskGrain(
     private void RequireReason(string reason) => HiveText.Require(reason, "A reason", Limits.MaxTextLength, Entity);
 
     private ITaskGrain TaskOf(string id) => GrainFactory.GetGrain<ITaskGrain>(GrainKeys.Task(id));
+
+    private ITaskDependencyGrain DependencyOf(string id) => GrainFactory.GetGrain<ITaskDependencyGrain>(GrainKeys.Task(id));
+
+    /// <summary>
+    /// A task is only ever assigned to an agent that exists: one assigned to an id no agent answers to would be held by
+    /// nobody until its attempts ran out. The agent is usually the caller, waiting in its claim; its Get interleaves.
+    /// </summary>
+    private async Task RequireRegisteredAgentAsync(string agentId)
+    {
+        HiveIds.Require(agentId, "Agent id");
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(GrainKeys.Agent(agentId)).Get();
+        }
+        catch (HiveException e) when (e.Code == HiveErrorCodes.NotFound)
+        {
+            throw HiveException.Validation($"Task '{TaskId}' cannot be assigned to agent '{agentId}': no such agent is registered.", Entity);
+        }
+    }
 
     private static async Task<bool> ExistsAsync(ITaskGrain task)
     {

@@ -11,7 +11,6 @@ public sealed partial class HealthReporter(
     IGrainFactory grains,
     ServiceLevelCache cache,
     CallStats calls,
-    HiveClock clock,
     ILocalSiloDetails silo,
     IEntityCatalog catalog,
     HiveMetrics metrics,
@@ -25,6 +24,7 @@ public sealed partial class HealthReporter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var health = grains.GetGrain<IHiveHealthGrain>(0);
+        var signals = health.AsReference<ISiloSignalsGrain>();
         var nextReport = DateTime.UtcNow;
         using var ticks = new PeriodicTimer(options.Value.CacheRefreshInterval);
         do
@@ -35,7 +35,7 @@ public sealed partial class HealthReporter(
                 if (DateTime.UtcNow >= nextReport)
                 {
                     nextReport = DateTime.UtcNow + options.Value.EvaluationInterval;
-                    if (options.Value.ReportSiloSignals) await health.ReportSignals(Measure());
+                    if (options.Value.ReportSiloSignals) await signals.ReportSignals(Measure());
                     await RefreshCountsAsync(stoppingToken);
                 }
             }
@@ -64,7 +64,7 @@ public sealed partial class HealthReporter(
         (_lastCpu, _lastTicks) = (cpu, now);
         var memory = GC.GetGCMemoryInfo();
         var memoryPercent = memory.TotalAvailableMemoryBytes > 0 ? 100.0 * memory.MemoryLoadBytes / memory.TotalAvailableMemoryBytes : (double?)null;
-        return new SiloSignals(silo.SiloAddress.ToString(), clock.Now, cpuPercent, memoryPercent, calls.TakeFailureRate(),
+        return new SiloSignals(silo.SiloAddress.ToString(), cpuPercent, memoryPercent, calls.TakeFailureRate(),
             storage?.CircuitOpen ?? false, storage?.LatencyMs);
     }
 

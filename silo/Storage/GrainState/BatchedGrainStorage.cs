@@ -45,9 +45,12 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var key = KeyOf(grainId);
-        var row = await _db.ReadAsync((connection, token) => GrainStateSql.ReadAsync(connection, _serviceId, stateName, key, token),
-            CancellationToken.None);
+        // Nothing is ever written under another integer key, so a singleton forged under one (which the credential filter
+        // refuses once activated) reads as new instead of failing its activation with an untyped storage error.
+        var row = IsStorable(grainId)
+            ? await _db.ReadAsync((connection, token) => GrainStateSql.ReadAsync(connection, _serviceId, stateName, KeyOf(grainId), token),
+                CancellationToken.None)
+            : null;
         var payload = row?.Payload;
         grainState.State = payload is null ? _activators.GetActivator<T>().Create() : _serializer.Deserialize<T>(new BinaryData(payload));
         grainState.ETag = row?.Version.ToString(CultureInfo.InvariantCulture);
@@ -221,11 +224,13 @@ internal sealed class BatchedGrainStorage : IGrainStorage, IAsyncDisposable
     /// </summary>
     private static string KeyOf(GrainId grainId)
     {
-        if (!grainId.TryGetIntegerKey(out var number, out var extension)) return grainId.Key.ToString();
-        if (number != 0)
+        if (!grainId.TryGetIntegerKey(out _, out var extension)) return grainId.Key.ToString();
+        if (!IsStorable(grainId))
             throw new NotSupportedException($"Hive's batched grain storage keeps integer-keyed state only under key 0; {grainId} has another.");
         return extension ?? "";
     }
+
+    private static bool IsStorable(GrainId grainId) => !grainId.TryGetIntegerKey(out var number, out _) || number == SingletonKey.Value;
 
     /// <summary>One write of a batch found another version than it expected; becomes an InconsistentStateException for its caller.</summary>
     private sealed class StaleVersionException : Exception;

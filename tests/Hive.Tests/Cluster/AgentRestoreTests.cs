@@ -98,7 +98,7 @@ public abstract class AgentRestoreTests(HiveClusterFixture hive)
         var (id, _) = await ReadyAsync(Hive, role);
         var held = await Hive.CreateForRoleAsync(role);
         var holder = await Hive.ClaimedByNewAgentAsync(held.Id);
-        var agent = hive.SiloGrains.GetGrain<IAgentGrain>(GrainKeys.Agent(id));
+        var agent = hive.SiloGrains.GetGrain<IAgentAssignmentGrain>(GrainKeys.Agent(id));
         var before = await Hive.Agents.GetAsync(id);
 
         await Rejects(HiveErrorCodes.Conflict, () => agent.AdoptRestoredTask(TaskSteps.NewTaskId(), "intruder"));

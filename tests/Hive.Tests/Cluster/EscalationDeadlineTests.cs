@@ -144,7 +144,7 @@ public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
         var healthy = await _kit.AgentAsync("supporter");
         var id = (await _kit.RaiseAsync(Severity.Low, [failing, healthy])).Id;
 
-        using (hive.Faults.Fail(nameof(IInboxGrain.Deliver), GrainKeys.Inbox(failing)))
+        using (hive.Faults.Fail(nameof(IInboxDeliveryGrain.Deliver), GrainKeys.Inbox(failing)))
         {
             hive.Advance(TimeSpan.FromHours(4) + Past);
             await _kit.UntilAsync(id, e => e.MissedDeadlines >= 1, "missed its first deadline");

@@ -62,16 +62,19 @@ public class HealthClusterFixture : HiveClusterFixture
 
     public IHiveHealthGrain Health => Grains.GetGrain<IHiveHealthGrain>(0);
 
-    /// <summary>What one silo measured, stamped now by the fake clock unless <paramref name="at"/> says otherwise.</summary>
-    public SiloSignals Signals(double? cpu = null, double? memory = null, double? failedCallRate = null, bool storageCircuitOpen = false,
-        double? storageLatencyMs = null, DateTimeOffset? at = null, string silo = TestSilo) =>
-        new(silo, at ?? Time.GetUtcNow(), cpu, memory, failedCallRate, storageCircuitOpen, storageLatencyMs);
+    /// <summary>What one silo measured; the health grain stamps it with the fake clock when it receives it.</summary>
+    public static SiloSignals Signals(double? cpu = null, double? memory = null, double? failedCallRate = null, bool storageCircuitOpen = false,
+        double? storageLatencyMs = null, string silo = TestSilo) =>
+        new(silo, cpu, memory, failedCallRate, storageCircuitOpen, storageLatencyMs);
+
+    /// <summary>Where silos report their signals: the health grain's internal side, reached from a silo as the hive's reporters do.</summary>
+    internal ISiloSignalsGrain SignalSink => SiloGrains.GetGrain<IHiveHealthGrain>(0).AsReference<ISiloSignalsGrain>();
 
     /// <summary>Hands the health grain a silo's report, remembering the silo so <see cref="RestoreAsync"/> can make it healthy again.</summary>
     public Task ReportAsync(SiloSignals signals)
     {
         lock (_gate) _silosReported.Add(signals.Silo);
-        return Health.ReportSignals(signals);
+        return SignalSink.ReportSignals(signals);
     }
 
     /// <summary>Reports <paramref name="signals"/> (when given), then runs one evaluation.</summary>
@@ -110,7 +113,7 @@ public class HealthClusterFixture : HiveClusterFixture
         await Health.Unpin(Operator);
         string[] silos;
         lock (_gate) silos = [.. _silosReported];
-        foreach (var silo in silos) await Health.ReportSignals(Signals(cpu: 5, memory: 20, failedCallRate: 0, storageLatencyMs: 1, silo: silo));
+        foreach (var silo in silos) await SignalSink.ReportSignals(Signals(cpu: 5, memory: 20, failedCallRate: 0, storageLatencyMs: 1, silo: silo));
         // From emergency it takes three levels of recovery evaluations each.
         var status = await Health.Evaluate();
         for (var i = 1; i < 3 * RecoveryEvaluations && status.Level != ServiceLevel.Full; i++) status = await Health.Evaluate();

@@ -28,7 +28,7 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
         var alertsBefore = hive.Alerts.History.Count;
         try
         {
-            var emergency = await hive.EvaluateAsync(hive.Signals(cpu: 99));
+            var emergency = await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 99));
 
             Assert.Equal((Emergency, Emergency, (ServiceLevel?)null), (emergency.Level, emergency.EvaluatedLevel, emergency.PinnedLevel));
             Assert.Contains("CPU 99%", emergency.Reason, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
             // Still bad: the level holds and nothing is written.
             for (var i = 0; i < HealthClusterFixture.RecoveryEvaluations + 1; i++)
             {
-                var held = await hive.EvaluateAsync(hive.Signals(cpu: 99));
+                var held = await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 99));
                 Assert.Equal((Emergency, emergency.Version), (held.Level, held.Version));
             }
 
@@ -46,7 +46,7 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
             var escalations = new List<(EscalationStatus, Severity)>();
             for (var i = 0; i < 3 * HealthClusterFixture.RecoveryEvaluations; i++)
             {
-                var status = await hive.EvaluateAsync(hive.Signals(cpu: 10));
+                var status = await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 10));
                 levels.Add(status.Level);
                 if (i % HealthClusterFixture.RecoveryEvaluations == HealthClusterFixture.RecoveryEvaluations - 1)
                     escalations.Add(await LevelEscalationNow());
@@ -78,22 +78,22 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
     {
         try
         {
-            var reduced = await hive.EvaluateAsync(hive.Signals(memory: 85));
+            var reduced = await hive.EvaluateAsync(HealthClusterFixture.Signals(memory: 85));
             Assert.Equal(Reduced, reduced.Level);
             Assert.Contains("memory", reduced.Reason, StringComparison.Ordinal);
 
-            await hive.ReportAsync(hive.Signals(cpu: 10, silo: "test-silo-b"));
-            var still = await hive.EvaluateAsync(hive.Signals(memory: 85));
+            await hive.ReportAsync(HealthClusterFixture.Signals(cpu: 10, silo: "test-silo-b"));
+            var still = await hive.EvaluateAsync(HealthClusterFixture.Signals(memory: 85));
             Assert.Equal((Reduced, reduced.Version), (still.Level, still.Version));
 
-            var essential = await hive.EvaluateAsync(hive.Signals(storageLatencyMs: 300, silo: "test-silo-b"));
+            var essential = await hive.EvaluateAsync(HealthClusterFixture.Signals(storageLatencyMs: 300, silo: "test-silo-b"));
             Assert.Equal(Essential, essential.Level);
             Assert.Contains("storage latency", essential.Reason, StringComparison.Ordinal);
             Assert.Contains("test-silo-b", essential.Reason, StringComparison.Ordinal);
 
-            var circuit = await hive.EvaluateAsync(hive.Signals(storageCircuitOpen: true));
+            var circuit = await hive.EvaluateAsync(HealthClusterFixture.Signals(storageCircuitOpen: true));
             Assert.Equal(Essential, circuit.Level);
-            var emergency = await hive.EvaluateAsync(hive.Signals(failedCallRate: 0.6));
+            var emergency = await hive.EvaluateAsync(HealthClusterFixture.Signals(failedCallRate: 0.6));
             Assert.Equal(Emergency, emergency.Level);
             Assert.Contains("failing", emergency.Reason, StringComparison.Ordinal);
         }
@@ -108,13 +108,13 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
     {
         try
         {
-            Assert.Equal(Essential, (await hive.EvaluateAsync(hive.Signals(cpu: 91))).Level);
-            await hive.EvaluateAsync(hive.Signals(cpu: 10));
-            await hive.EvaluateAsync(hive.Signals(cpu: 10));
-            Assert.Equal(Essential, (await hive.EvaluateAsync(hive.Signals(cpu: 91))).Level);
+            Assert.Equal(Essential, (await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 91))).Level);
+            await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 10));
+            await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 10));
+            Assert.Equal(Essential, (await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 91))).Level);
 
             var levels = new List<ServiceLevel>();
-            for (var i = 0; i < HealthClusterFixture.RecoveryEvaluations; i++) levels.Add((await hive.EvaluateAsync(hive.Signals(cpu: 10))).Level);
+            for (var i = 0; i < HealthClusterFixture.RecoveryEvaluations; i++) levels.Add((await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 10))).Level);
 
             Assert.Equal([Essential, Essential, Reduced], levels);
         }
@@ -125,17 +125,21 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_report_older_than_the_signal_age_limit_is_ignored()
+    public async Task A_report_received_longer_ago_than_the_signal_age_limit_is_ignored()
     {
         var limit = HealthClusterFixture.SignalMaxAge;
         try
         {
             var before = await hive.Health.GetStatus();
-            var stale = await hive.EvaluateAsync(hive.Signals(cpu: 99, at: hive.Time.GetUtcNow() - limit - TimeSpan.FromSeconds(1), silo: "old-silo"));
+            await hive.ReportAsync(HealthClusterFixture.Signals(cpu: 99, silo: "old-silo"));
+            hive.Advance(limit + TimeSpan.FromSeconds(1));
+            var stale = await hive.Health.Evaluate();
             Assert.Equal((Full, before.Version), (stale.Level, stale.Version));
 
             // Exactly at the limit it still counts.
-            var atLimit = await hive.EvaluateAsync(hive.Signals(cpu: 80, at: hive.Time.GetUtcNow() - limit, silo: "old-silo"));
+            await hive.ReportAsync(HealthClusterFixture.Signals(cpu: 80, silo: "old-silo"));
+            hive.Advance(limit);
+            var atLimit = await hive.Health.Evaluate();
             Assert.Equal(Reduced, atLimit.Level);
         }
         finally
@@ -149,7 +153,7 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
     {
         try
         {
-            Assert.Equal(Reduced, (await hive.EvaluateAsync(hive.Signals(cpu: 80, silo: "gone-silo"))).Level);
+            Assert.Equal(Reduced, (await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 80, silo: "gone-silo"))).Level);
             // While its report is fresh, it holds the level.
             for (var i = 0; i < HealthClusterFixture.RecoveryEvaluations; i++) Assert.Equal(Reduced, (await hive.Health.Evaluate()).Level);
 

@@ -29,12 +29,12 @@ public abstract class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
             // Healthy evaluations, more than enough to recover, do not move a pinned level.
             for (var i = 0; i < 2 * HealthClusterFixture.RecoveryEvaluations; i++)
             {
-                var held = await hive.EvaluateAsync(hive.Signals(cpu: 10));
+                var held = await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 10));
                 Assert.Equal((Emergency, Full), (held.Level, held.EvaluatedLevel));
             }
 
             // A bad signal moves the evaluated level underneath the pin, and the reason says what degraded it.
-            var underneath = await hive.EvaluateAsync(hive.Signals(cpu: 91));
+            var underneath = await hive.EvaluateAsync(HealthClusterFixture.Signals(cpu: 91));
             Assert.Equal((Emergency, Essential, (ServiceLevel?)Emergency), (underneath.Level, underneath.EvaluatedLevel, underneath.PinnedLevel));
             Assert.Contains("CPU 91%", underneath.Reason, StringComparison.Ordinal);
             Assert.False(underneath.Reason.StartsWith("recovering", StringComparison.Ordinal),
@@ -64,7 +64,7 @@ public abstract class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
     {
         try
         {
-            Assert.Equal(Emergency, (await hive.EvaluateAsync(hive.Signals(memory: 99))).Level);
+            Assert.Equal(Emergency, (await hive.EvaluateAsync(HealthClusterFixture.Signals(memory: 99))).Level);
 
             var pinned = await Hive.Health.PinAsync(Full, Operator, "the memory reading is a known false alarm");
             Assert.Equal((Full, Emergency), (pinned.Level, pinned.EvaluatedLevel));

@@ -69,7 +69,7 @@ public abstract class TaskDeadlineTests(HiveClusterFixture hive)
 
         // The task still held shows that the deadline checks have seen the new time.
         await HiveClusterFixture.Eventually(() => Task.FromResult(IsOpen(control)), "the control task is reported overdue");
-        await hive.SiloGrains.GetGrain<ITaskGrain>(GrainKeys.Task(onTime)).Wake();
+        await hive.SiloGrains.GetGrain<ITaskGrain>(GrainKeys.Task(onTime)).AsReference<IWakeableGrain>().Wake();
         await hive.SiloGrains.GetGrain<IDeadlineSweeperGrain>(0).Sweep();
         Assert.Empty(HistoryOf(onTime));
         Assert.False(await OverdueRecordedAsync(onTime));

@@ -128,9 +128,9 @@ public abstract class CredentialTests(SecureHiveFixture hive)
         var issued = HiveTokens.ReadUnverified(token);
 
         await TaskSteps.RejectedAsync(HiveErrorCodes.Forbidden,
-            () => WithCredential(SecureHiveFixture.OperatorToken("sec", Scopes.Read), () => Revocations.Revoke(issued.TokenId, issued.ExpiresAt, "operator:sec")));
+            () => SecureHiveFixture.WithCredential(SecureHiveFixture.OperatorToken("sec", Scopes.Read), () => Revocations.Revoke(issued.TokenId, issued.ExpiresAt, "operator:sec")));
         await agent.Agents.HeartbeatAsync(id);
-        await WithCredential(SecureHiveFixture.OperatorToken("sec", Scopes.Tokens), () => Revocations.Revoke(issued.TokenId, issued.ExpiresAt, "operator:sec"));
+        await SecureHiveFixture.WithCredential(SecureHiveFixture.OperatorToken("sec", Scopes.Tokens), () => Revocations.Revoke(issued.TokenId, issued.ExpiresAt, "operator:sec"));
 
         await HiveClusterFixture.Eventually(async () =>
         {
@@ -154,7 +154,7 @@ public abstract class CredentialTests(SecureHiveFixture hive)
         var root = SecureHiveFixture.OperatorToken("root", Scopes.All.ToArray());
 
         var refused = await TaskSteps.RejectedAsync(HiveErrorCodes.Forbidden,
-            () => WithCredential(root, () => hive.Grains.GetGrain<IDeadlineSweeperGrain>(0).Ensure()));
+            () => SecureHiveFixture.WithCredential(root, () => hive.Grains.GetGrain<IDeadlineSweeperGrain>(0).Ensure()));
         Assert.Contains("not callable by clients", refused.Message, StringComparison.Ordinal);
 
         await hive.SiloGrains.GetGrain<IDeadlineSweeperGrain>(0).Ensure();
@@ -172,19 +172,6 @@ public abstract class CredentialTests(SecureHiveFixture hive)
         await client.Agents.RegisterAsync(new AgentSpec(agentId, agentId, [role]));
         await client.Agents.HeartbeatAsync(agentId, 0.1);
         return client;
-    }
-
-    private static async Task WithCredential(string token, Func<Task> call)
-    {
-        RequestContext.Set(HiveRequestContext.CredentialKey, token);
-        try
-        {
-            await call();
-        }
-        finally
-        {
-            RequestContext.Remove(HiveRequestContext.CredentialKey);
-        }
     }
 }
 

@@ -49,6 +49,20 @@ public class SecureHiveFixture : Cluster.HiveClusterFixture
     public static string OperatorToken(string name, params string[] scopes) =>
         Token(new TokenGrant(PrincipalKind.Operator, name, TimeSpan.FromHours(1), Scopes: scopes));
 
+    /// <summary>Makes a raw grain call as a client would, carrying <paramref name="token"/> on the request context.</summary>
+    public static async Task WithCredential(string token, Func<Task> call)
+    {
+        RequestContext.Set(HiveRequestContext.CredentialKey, token);
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            RequestContext.Remove(HiveRequestContext.CredentialKey);
+        }
+    }
+
     /// <summary>A Hive.Client that sends <paramref name="token"/> (none when null) with every call.</summary>
     public HiveClient As(string? token) =>
         new(Cluster.Client, new HiveCalls("secure-test", new HiveResilienceOptions(), token is null ? HiveCredential.None : HiveCredential.Token(token)));

@@ -6,12 +6,11 @@ namespace Hive.Tests.Unit;
 
 public class ServiceLevelPolicyTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly HealthOptions Defaults = new();
 
     private static SiloSignals Silo(string name, double? cpu = null, double? memory = null, double? failedCallRate = null,
         bool storageCircuitOpen = false, double? storageLatencyMs = null) =>
-        new(name, Now, cpu, memory, failedCallRate, storageCircuitOpen, storageLatencyMs);
+        new(name, cpu, memory, failedCallRate, storageCircuitOpen, storageLatencyMs);
 
     // ---- Indicated ----
 
