@@ -26,7 +26,6 @@ public abstract class AuditCompletenessTests(HiveClusterFixture hive)
         ["IMessengerGrain.SendMany"] = "the messages themselves are the record, kept in the message store with sender and time",
         ["IInboxGrain.Ack"] = "removes delivered messages from the receiver's own inbox; no shared state changes",
         ["IHiveHealthGrain.Evaluate"] = "asks for an evaluation now; only a level change it causes is audited (hive/health)",
-        ["IHiveHealthGrain.ReportSignals"] = "a silo's measurements, not a change; only a level change they cause is audited",
     };
 
     private delegate Task<(string Entity, Func<Task> Act)> Scenario(HiveClusterFixture hive);
