@@ -79,8 +79,8 @@ public abstract class CredentialTests(SecureHiveFixture hive)
     {
         var role = TaskSteps.NewRole();
         var (holder, intruder) = (HiveClusterFixture.NewId("agent"), HiveClusterFixture.NewId("agent"));
-        var holderClient = await ReadyAsync(holder, role);
-        var intruderClient = await ReadyAsync(intruder, role);
+        var holderClient = await hive.ReadyAgentAsync(holder, role);
+        var intruderClient = await hive.ReadyAgentAsync(intruder, role);
         var task = await Operator(Scopes.TasksAdmin).Tasks.CreateAsync(TaskSteps.ForRole(role), "operator:ops");
         await holderClient.Agents.ClaimAsync(holder, task.Id);
 
@@ -165,14 +165,6 @@ public abstract class CredentialTests(SecureHiveFixture hive)
     private HiveClient Operator(params string[] scopes) => hive.As(SecureHiveFixture.OperatorToken(scopes.Contains(Scopes.Read) && scopes.Length == 1 ? "viewer" : "ops", scopes));
 
     private ITokenRevocationGrain Revocations => hive.Grains.GetGrain<ITokenRevocationGrain>(0);
-
-    private async Task<HiveClient> ReadyAsync(string agentId, string role)
-    {
-        var client = hive.As(SecureHiveFixture.AgentToken(agentId, role));
-        await client.Agents.RegisterAsync(new AgentSpec(agentId, agentId, [role]));
-        await client.Agents.HeartbeatAsync(agentId, 0.1);
-        return client;
-    }
 }
 
 [Collection(SecureHiveCollection.Name)]

@@ -27,7 +27,7 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
     {
         var role = TaskSteps.NewRole();
         var agent = HiveClusterFixture.NewId("agent");
-        await ReadyAsync(agent, role);
+        await hive.ReadyAgentAsync(agent, role);
         var task = await Operator().Tasks.CreateAsync(TaskSteps.ForRole(role), "operator:root");
         var grains = hive.Grains;
         var signals = new SiloSignals("forged-silo", 99, 99, 1, true, 10_000);
@@ -118,7 +118,7 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
     {
         var role = TaskSteps.NewRole();
         var agent = HiveClusterFixture.NewId("agent");
-        var client = await ReadyAsync(agent, role);
+        var client = await hive.ReadyAgentAsync(agent, role);
         var task = await Operator().Tasks.CreateAsync(TaskSteps.ForRole(role), "operator:root");
         var assignment = hive.SiloGrains.GetGrain<ITaskAssignmentGrain>(GrainKeys.Task(task.Id));
 
@@ -136,7 +136,7 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
     {
         var role = TaskSteps.NewRole();
         var agent = HiveClusterFixture.NewId("agent");
-        var client = await ReadyAsync(agent, role);
+        var client = await hive.ReadyAgentAsync(agent, role);
         var assignment = hive.SiloGrains.GetGrain<IAgentAssignmentGrain>(GrainKeys.Agent(agent));
         var before = await client.Agents.GetAsync(agent);
 
@@ -187,14 +187,6 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
     }
 
     private HiveClient Operator() => hive.As(Root);
-
-    private async Task<HiveClient> ReadyAsync(string agentId, string role)
-    {
-        var client = hive.As(SecureHiveFixture.AgentToken(agentId, role));
-        await client.Agents.RegisterAsync(new AgentSpec(agentId, agentId, [role]));
-        await client.Agents.HeartbeatAsync(agentId, 0.1);
-        return client;
-    }
 }
 
 [Collection(SecureHiveCollection.Name)]

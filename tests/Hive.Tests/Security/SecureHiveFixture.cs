@@ -63,6 +63,15 @@ public class SecureHiveFixture : Cluster.HiveClusterFixture
         }
     }
 
+    /// <summary>Registers <paramref name="agentId"/> with <paramref name="role"/> on its own credential and heartbeats it; returns its client.</summary>
+    public async Task<HiveClient> ReadyAgentAsync(string agentId, string role)
+    {
+        var client = As(AgentToken(agentId, role));
+        await client.Agents.RegisterAsync(new AgentSpec(agentId, agentId, [role]));
+        await client.Agents.HeartbeatAsync(agentId, 0.1);
+        return client;
+    }
+
     /// <summary>A Hive.Client that sends <paramref name="token"/> (none when null) with every call.</summary>
     public HiveClient As(string? token) =>
         new(Cluster.Client, new HiveCalls("secure-test", new HiveResilienceOptions(), token is null ? HiveCredential.None : HiveCredential.Token(token)));
