@@ -20,12 +20,13 @@ internal static class ConnectionSettingsResolver
             : env.Variable(GatewayVariable) is { Length: > 0 } list ? list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : file.Gateways is { Count: > 0 } fromFile ? [.. fromFile]
             : [HiveClientOptions.DefaultGateway];
+        var credential = Credential(parse.GetValue(globals.Token), env, file.Token, configPath);
         var settings = new ConnectionSettings(
             gateways,
             Pick(parse.GetValue(globals.ClusterId), env.Variable(ClusterIdVariable), file.ClusterId) ?? "hive",
             Pick(parse.GetValue(globals.ServiceId), env.Variable(ServiceIdVariable), file.ServiceId) ?? "hive",
-            Pick(parse.GetValue(globals.Actor), env.Variable(ActorVariable), file.Actor) ?? DefaultActor(env),
-            Credential(parse.GetValue(globals.Token), env, file.Token, configPath));
+            Pick(parse.GetValue(globals.Actor), env.Variable(ActorVariable), file.Actor) ?? CredentialActor(credential) ?? DefaultActor(env),
+            credential);
         if (!HiveIds.IsValid(settings.Actor))
             throw new UsageException($"The actor '{settings.Actor}' is not a valid id; pass --as, or set {ActorVariable}.");
         return settings;
@@ -46,6 +47,29 @@ internal static class ConnectionSettingsResolver
     }
 
     private static string? Pick(params string?[] candidates) => candidates.FirstOrDefault(c => !string.IsNullOrWhiteSpace(c));
+
+    /// <summary>
+    /// Who the credential in use may act as, so commands need no <c>--as</c>: an operator credential acts as
+    /// <c>operator:&lt;name&gt;</c>, an agent's as that agent; null for a service (it acts for many) or an unreadable token.
+    /// </summary>
+    private static string? CredentialActor(ConsoleCredential? credential)
+    {
+        if (credential is null) return null;
+        try
+        {
+            var principal = HiveTokens.ReadUnverified(credential.Token);
+            return principal.Kind switch
+            {
+                PrincipalKind.Operator => "operator:" + principal.Name,
+                PrincipalKind.Agent => principal.Name,
+                _ => null,
+            };
+        }
+        catch (HiveException)
+        {
+            return null;   // the hive will answer unauthenticated, naming the problem
+        }
+    }
 
     /// <summary>The operator's user name when it is a valid id, so audit events name a person by default.</summary>
     private static string DefaultActor(CliEnvironment env) =>

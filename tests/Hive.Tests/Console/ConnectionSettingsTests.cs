@@ -60,6 +60,20 @@ public sealed class ConnectionSettingsTests : IDisposable
         Assert.Equal(new ConsoleCredential("flag-token", "--token"), fromFlag);
     }
 
+    [Fact]
+    public void Without_an_actor_named_the_console_acts_as_its_credential_allows()
+    {
+        var key = SigningKeyLoader.Parse("k", SigningAlgorithms.Hs256, SigningKeyLoader.NewSecret(), "test", [])!;
+        string Token(PrincipalKind kind, string name) => HiveTokens.Issue(new TokenGrant(kind, name, TimeSpan.FromHours(1)), key, DateTimeOffset.UtcNow);
+        var none = new Dictionary<string, string>();
+
+        Assert.Equal("operator:alice", Resolve(["--token", Token(PrincipalKind.Operator, "alice")], none).Actor);
+        Assert.Equal("agent-7", Resolve(["--token", Token(PrincipalKind.Agent, "agent-7")], none).Actor);
+        Assert.Equal("tester", Resolve(["--token", Token(PrincipalKind.Service, "crew")], none).Actor);
+        Assert.Equal("tester", Resolve(["--token", "not-a-token"], none).Actor);
+        Assert.Equal("bob", Resolve(["--token", Token(PrincipalKind.Operator, "alice"), "--as", "bob"], none).Actor);
+    }
+
     private const string HiveClientOptionsDefault = "127.0.0.1:30000";
 
     private string WriteConfig(string json)
