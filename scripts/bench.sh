@@ -63,11 +63,14 @@ bench_db="Host=127.0.0.1;Port=$pg_port;Database=hive_bench;Username=hive;Passwor
 echo "bench: PostgreSQL $(PGPASSWORD=$password "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U hive -d hive_bench -qtA \
   -c "SELECT current_setting('server_version') || ', fsync=' || current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')")"
 
-# Rate limits are per caller, and the generator is one caller speaking for up to 1,000 agents: lift every bucket far
-# above what the run can reach, so the limiter still runs on each call but never refuses one.
+# Rate limits are per caller and per silo, and the generator is one caller speaking for up to 1,000 agents, as fast as
+# the silo goes: lift every bucket far above what the run can reach, so both limiters still run on each call but never
+# refuse one.
 limits=()
 for kind in Read Heartbeat TaskStatusUpdate Escalation OperatorCommand TaskWrite MemoryWrite Message Registration; do
-  limits+=("Hive__RateLimits__Buckets__${kind}__PermitsPerSecond=1000000" "Hive__RateLimits__Buckets__${kind}__Burst=1000000")
+  for buckets in Buckets SiloBuckets; do
+    limits+=("Hive__RateLimits__${buckets}__${kind}__PermitsPerSecond=1000000" "Hive__RateLimits__${buckets}__${kind}__Burst=1000000")
+  done
 done
 env "${limits[@]}" \
   Hive__Storage__ConnectionString="$bench_db" Hive__Silo__ClusterId=hive-bench Hive__Security__KeysPath="$(cd "$keys" && pwd)" \

@@ -30,7 +30,7 @@ public sealed class HiveMetrics
         _messagesAcked = meter.CreateCounter<long>("hive.messages.acked", description: "Messages acked by their receivers.");
         _memoryWrites = meter.CreateCounter<long>("hive.memory.writes", description: "Memory puts and deletes.");
         _escalationsRaised = meter.CreateCounter<long>("hive.escalations.raised", description: "Escalations raised, reopened or raised a tier, by severity.");
-        _rateLimitRejections = meter.CreateCounter<long>("hive.rate_limit.rejections", description: "Client calls refused by a rate limit, by kind of operation.");
+        _rateLimitRejections = meter.CreateCounter<long>("hive.rate_limit.rejections", description: "Client calls refused by a rate limit, by kind of operation and by limit (caller, silo, or waiters for long polls).");
         meter.CreateObservableGauge("hive.agents", () => Gauge("agent"), description: "Agents by status.");
         meter.CreateObservableGauge("hive.tasks", () => Gauge("task"), description: "Tasks by status.");
         meter.CreateObservableGauge("hive.escalations", () => Gauge("escalation"), description: "Escalations by status.");
@@ -51,7 +51,9 @@ public sealed class HiveMetrics
 
     public void EscalationRaised(string severity) => _escalationsRaised.Add(1, new KeyValuePair<string, object?>("severity", severity));
 
-    public void RateLimited(OperationKind kind) => _rateLimitRejections.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
+    /// <param name="limit"><c>caller</c> (the caller's own bucket), <c>silo</c> (the silo's bucket over all callers) or <c>waiters</c> (a long poll's waiting places).</param>
+    public void RateLimited(OperationKind kind, string limit) =>
+        _rateLimitRejections.Add(1, new("kind", kind.ToString()), new("limit", limit));
 
     /// <summary>The latest counts by status for one kind of entity (<c>agent</c>, <c>task</c>, <c>escalation</c>).</summary>
     public void UpdateCounts(string kind, IReadOnlyDictionary<string, long> byStatus)

@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Hive.Health;
 
-/// <summary>Per-caller token buckets by kind of operation, scaled down as the service level drops. Bound from <c>Hive:RateLimits</c>.</summary>
+/// <summary>
+/// Token buckets by kind of operation, per caller and per silo over all callers, scaled down as the service level
+/// drops. Bound from <c>Hive:RateLimits</c>.
+/// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "Hive:RateLimits";
@@ -21,6 +24,24 @@ public sealed class RateLimitOptions
         [OperationKind.MemoryWrite] = new(1000, 2000),
         [OperationKind.Message] = new(1000, 2000),
         [OperationKind.Registration] = new(100, 200),
+    };
+
+    /// <summary>
+    /// Permits per second and burst for each kind of operation on one silo, shared by all callers: a ceiling for a
+    /// fleet whose members each stay within their own bucket. The defaults sit well above what one 2-core silo serves
+    /// (docs/benchmarks.md), so they bite only on a flood; size them to the silo's measured capacity.
+    /// </summary>
+    public Dictionary<OperationKind, BucketOptions> SiloBuckets { get; } = new()
+    {
+        [OperationKind.Read] = new(100_000, 200_000),
+        [OperationKind.Heartbeat] = new(20_000, 40_000),
+        [OperationKind.TaskStatusUpdate] = new(5_000, 10_000),
+        [OperationKind.Escalation] = new(500, 1_000),
+        [OperationKind.OperatorCommand] = new(200, 400),
+        [OperationKind.TaskWrite] = new(5_000, 10_000),
+        [OperationKind.MemoryWrite] = new(10_000, 20_000),
+        [OperationKind.Message] = new(10_000, 20_000),
+        [OperationKind.Registration] = new(2_000, 4_000),
     };
 
     /// <summary>The share of each bucket's rate kept at each level (heartbeats and operator commands keep their full rate).</summary>

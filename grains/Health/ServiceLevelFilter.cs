@@ -5,11 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Hive.Health;
 
 /// <summary>
-/// Enforces the service level, the halt switch and per-caller rate limits on calls that come from clients. Calls between grains pass:
+/// Enforces the service level, the halt switch and the rate limits (per caller and per silo) on calls that come from clients. Calls between grains pass:
 /// work the hive already accepted (a task releasing its agent, a deadline firing) must be able to finish.
 /// </summary>
 public sealed class ServiceLevelFilter(
-    ServiceLevelCache cache, CallStats stats, CallerRateLimiter limiter, HiveMetrics metrics, IOptions<HealthOptions> options)
+    ServiceLevelCache cache, CallStats stats, CallRateLimiter limiter, HiveMetrics metrics, IOptions<HealthOptions> options)
     : IIncomingGrainCallFilter
 {
     private static readonly ConcurrentDictionary<MethodInfo, OperationAttribute?> Operations = new();
@@ -29,13 +29,14 @@ public sealed class ServiceLevelFilter(
         var permits = operation.CountsItems && context.Request.GetArgumentCount() > 0 && context.Request.GetArgument(0) is System.Collections.ICollection batch
             ? batch.Count
             : 1;
-        if (limiter.TryAcquire(CallerOf(source), operation.Kind, status.Level, permits) is { } retryAfter)
+        if (limiter.TryAcquire(CallerOf(source), operation.Kind, status.Level, permits) is { } refusal)
         {
-            metrics.RateLimited(operation.Kind);
+            metrics.RateLimited(operation.Kind, refusal.Scope == RateLimitScope.Caller ? "caller" : "silo");
+            var whose = refusal.Scope == RateLimitScope.Caller ? "from this caller" : "on this silo from all callers together";
             throw new HiveException(HiveErrorCodes.RateLimited,
-                $"Too many {operation.Kind} calls from this caller at {status.Level} service; retry after {retryAfter.TotalMilliseconds:0} ms.")
+                $"Too many {operation.Kind} calls {whose} at {status.Level} service; retry after {refusal.RetryAfter.TotalMilliseconds:0} ms.")
             {
-                RetryAfter = retryAfter,
+                RetryAfter = refusal.RetryAfter,
             };
         }
         stats.Called();

@@ -40,7 +40,7 @@ public sealed partial class MemoryChannelGrain(
     {
         _path = MemoryChannelPath.Parse(GrainKeys.IdOf(this.GetPrimaryKeyString()));
         _waiters = new LongPollWaiters(options.Value.MaxWatchers, options.Value.MaxWatchersPerCaller, _path.Entity, WatchRetryAfter,
-            () => metrics.RateLimited(OperationKind.Read));
+            () => metrics.RateLimited(OperationKind.Read, "waiters"));
         var latest = await changeLog.LatestRevisionAsync(_path.Id, cancellationToken);
         // A lost activation may have handed out revisions whose writes are still in flight. Taking the empty ones
         // below the latest as skips makes those writes fail rather than land behind watchers that already passed them.

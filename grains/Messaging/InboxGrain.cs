@@ -27,7 +27,7 @@ public sealed partial class InboxGrain(IMessageStore store, IOptions<MessagingOp
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _waiters = new LongPollWaiters(_options.MaxReceiveWaiters, _options.MaxReceiveWaitersPerCaller, Entity, _options.RetryAfter,
-            () => metrics.RateLimited(OperationKind.Read));
+            () => metrics.RateLimited(OperationKind.Read, "waiters"));
         return LoadAsync(cancellationToken);
     }
 

@@ -56,7 +56,7 @@ public static class HiveSiloBuilderExtensions
         services.AddSingleton(sp => new CredentialVerifier(sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<RevokedTokens>(), TimeProvider.System));
         services.AddSingleton(sp => new SiloCredential(sp.GetRequiredService<KeyRing>(), TimeProvider.System));
         services.AddHostedService<SecurityRefresher>();
-        services.AddSingleton<CallerRateLimiter>();
+        services.AddSingleton<CallRateLimiter>();
         services.AddSingleton<ServiceLevelCache>();
         services.AddMetrics();
         services.AddSingleton<HiveMetrics>();

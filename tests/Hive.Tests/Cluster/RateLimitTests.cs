@@ -1,13 +1,15 @@
 using Hive.Client;
+using Hive.Escalations;
 using Hive.Health;
 
 namespace Hive.Tests.Cluster;
 
-/// <summary>A hive with tiny read buckets, so a test can run out of them.</summary>
+/// <summary>A hive with tiny read and message buckets per caller, and a tiny escalation bucket per silo, so a test can run out of them.</summary>
 public sealed class RateLimitClusterFixture : HiveClusterFixture
 {
     public const int ReadBurst = 8;
     public const int MessageBurst = 10;
+    public const int SiloEscalationBurst = 3;
 
     protected override Dictionary<string, string?> Settings()
     {
@@ -16,6 +18,9 @@ public sealed class RateLimitClusterFixture : HiveClusterFixture
         settings["Hive:RateLimits:Buckets:Read:Burst"] = ReadBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Hive:RateLimits:Buckets:Message:PermitsPerSecond"] = "1";
         settings["Hive:RateLimits:Buckets:Message:Burst"] = MessageBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One escalation per 100 s per silo after the burst: nothing in the test refills it.
+        settings["Hive:RateLimits:SiloBuckets:Escalation:PermitsPerSecond"] = "0.01";
+        settings["Hive:RateLimits:SiloBuckets:Escalation:Burst"] = SiloEscalationBurst.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return settings;
     }
 }
@@ -79,6 +84,38 @@ public sealed class RateLimitTests(RateLimitClusterFixture hive)
         });
         var other = WithoutRetries(HiveClusterFixture.NewId("other"));
         Assert.NotNull(await other.Tasks.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_fleet_whose_members_each_stay_within_their_own_bucket_still_meets_the_silo_limit()
+    {
+        // Each escalation lands on the silo that hosts its grain, and each silo keeps its own bucket: enough distinct
+        // callers, one escalation each (far inside the per-caller bucket of 100), must exhaust every silo's burst.
+        var attempts = RateLimitClusterFixture.SiloEscalationBurst * hive.Cluster.Silos.Count + 1;
+        var raised = 0;
+        HiveException? refused = null;
+        for (var i = 0; i < attempts && refused is null; i++)
+        {
+            var caller = WithoutRetries(HiveClusterFixture.NewId("fleet-member"));
+            var id = HiveClusterFixture.NewId("esc");
+            try
+            {
+                await caller.Escalations.RaiseAsync(EscalationTestKit.Spec(id, Severity.Low), "operator:fleet");
+                raised++;
+            }
+            catch (HiveException e)
+            {
+                refused = e;
+                var missing = await Assert.ThrowsAsync<HiveException>(() => WithoutRetries(HiveClusterFixture.NewId("reader")).Escalations.GetAsync(id));
+                Assert.Equal(HiveErrorCodes.NotFound, missing.Code);
+            }
+        }
+
+        Assert.NotNull(refused);
+        Assert.Equal(HiveErrorCodes.RateLimited, refused.Code);
+        Assert.Contains("all callers together", refused.Message, StringComparison.Ordinal);
+        Assert.NotNull(refused.RetryAfter);
+        Assert.InRange(raised, RateLimitClusterFixture.SiloEscalationBurst, RateLimitClusterFixture.SiloEscalationBurst * hive.Cluster.Silos.Count);
     }
 
     [Fact]

@@ -21,8 +21,11 @@ public class FuzzClusterFixture : HiveClusterFixture
         var settings = base.Settings();
         foreach (var kind in Enum.GetNames<OperationKind>())
         {
-            settings[$"Hive:RateLimits:Buckets:{kind}:PermitsPerSecond"] = "1000000";
-            settings[$"Hive:RateLimits:Buckets:{kind}:Burst"] = "10000000";
+            foreach (var buckets in new[] { "Buckets", "SiloBuckets" })
+            {
+                settings[$"Hive:RateLimits:{buckets}:{kind}:PermitsPerSecond"] = "1000000";
+                settings[$"Hive:RateLimits:{buckets}:{kind}:Burst"] = "10000000";
+            }
         }
         return settings;
     }
