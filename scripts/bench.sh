@@ -11,6 +11,9 @@
 # HIVE_BENCH_SILO_PORT (11190), HIVE_BENCH_GATEWAY_PORT (30090) and HIVE_BENCH_HTTP_PORT (8190) move the silo. Extra arguments go to the generator.
 # Callers are authenticated, as in production: the silo gets a fresh key folder (.data/bench/keys) and the generator an
 # operator credential signed with it by `hive auth issue`.
+# Three more silos price the transport: in-memory, identical but for authentication off, on, and on with TLS (a
+# throwaway CA and certificate from openssl in .data/bench/tls), on the next three port numbers. The generator pings
+# each (rows noop-call-open, noop-call-auth, noop-call-auth-tls) after noop-call at every concurrency.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,12 +28,14 @@ mkdir -p "$log_dir"
 
 : >"$log_dir/silo.log"
 silo_pid=
+transport_pids=()
 generator_pid=
 started_services=false
 cleanup() {
   local status=$?
   # The generator keeps nothing worth flushing, and its host would hold a SIGTERM until its loops end.
   if [ -n "$generator_pid" ]; then kill -KILL "$generator_pid" 2>/dev/null || true; fi
+  for pid in "${transport_pids[@]}"; do kill -KILL "$pid" 2>/dev/null || true; done
   if [ -n "$silo_pid" ] && kill -0 "$silo_pid" 2>/dev/null; then
     # A graceful stop would park every benchmark agent's deadline (100,000 state writes) in a database that is
     # thrown away next run, so give it a few seconds and then end it.
@@ -72,24 +77,61 @@ for kind in Read Heartbeat TaskStatusUpdate Escalation OperatorCommand TaskWrite
     limits+=("Hive__RateLimits__${buckets}__${kind}__PermitsPerSecond=1000000" "Hive__RateLimits__${buckets}__${kind}__Burst=1000000")
   done
 done
-env "${limits[@]}" \
-  Hive__Storage__ConnectionString="$bench_db" Hive__Silo__ClusterId=hive-bench Hive__Security__KeysPath="$(cd "$keys" && pwd)" \
-  Hive__Silo__SiloPort="$silo_port" Hive__Silo__GatewayPort="$gateway_port" Hive__Http__Urls="http://127.0.0.1:$http_port" \
-  dotnet silo/bin/Release/net10.0/Hive.Silo.dll >"$log_dir/silo.log" 2>&1 &
-silo_pid=$!
-deadline=$((SECONDS + 120))
-until grep -q "Hive is running" "$log_dir/silo.log"; do
-  if ! kill -0 "$silo_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
-    echo "bench: the silo did not start; the end of $log_dir/silo.log:" >&2
-    tail -n 10 "$log_dir/silo.log" >&2
-    exit 1
-  fi
-  sleep 0.2
-done
+# Starts a silo with the given env(1) options and settings (beside the rate limits and the key folder every silo here
+# gets), logging to $log_dir/$1.log, and waits until it serves; its pid is left in started_pid.
+start_silo() {
+  local name=$1; shift
+  env "$@" "${limits[@]}" Hive__Security__KeysPath="$(cd "$keys" && pwd)" \
+    dotnet silo/bin/Release/net10.0/Hive.Silo.dll >"$log_dir/$name.log" 2>&1 &
+  started_pid=$!
+  disown "$started_pid"   # the trap ends it by pid; the shell need not announce that
+  local deadline=$((SECONDS + 120))
+  until grep -q "Hive is running" "$log_dir/$name.log"; do
+    if ! kill -0 "$started_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      echo "bench: silo $name did not start; the end of $log_dir/$name.log:" >&2
+      tail -n 10 "$log_dir/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+}
+start_silo silo Hive__Storage__ConnectionString="$bench_db" Hive__Silo__ClusterId=hive-bench \
+  Hive__Silo__SiloPort="$silo_port" Hive__Silo__GatewayPort="$gateway_port" Hive__Http__Urls="http://127.0.0.1:$http_port"
+silo_pid=$started_pid
 echo "bench: silo pid $silo_pid serves gateway 127.0.0.1:$gateway_port (log: $log_dir/silo.log)"
 
+# The transport silos: in-memory (services.sh's durable settings are taken out of their environment), one process each.
+tls=$log_dir/tls
+rm -rf "$tls" && mkdir -p "$tls"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=hive bench CA" \
+  -keyout "$tls/ca.key" -out "$tls/ca.crt" 2>/dev/null
+openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/tls.key" -out "$tls/tls.csr" 2>/dev/null
+printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\nkeyUsage=digitalSignature\n' >"$tls/ext.cnf"
+openssl x509 -req -in "$tls/tls.csr" -CA "$tls/ca.crt" -CAkey "$tls/ca.key" -CAcreateserial -days 2 -extfile "$tls/ext.cnf" \
+  -out "$tls/tls.crt" 2>/dev/null
+transport_json="["
+n=0
+for variant in open auth auth-tls; do
+  n=$((n + 1))
+  settings=(Hive__Silo__SiloPort=$((silo_port + n)) Hive__Silo__GatewayPort=$((gateway_port + n)) Hive__Http__Urls="http://127.0.0.1:$((http_port + n))")
+  case $variant in
+    open) settings+=(Hive__Security__Mode=Open) ;;
+    auth-tls) settings+=(Hive__Tls__Enabled=true Hive__Tls__CertificatePath="$tls/tls.crt" Hive__Tls__KeyPath="$tls/tls.key" Hive__Tls__CaPath="$tls/ca.crt") ;;
+  esac
+  start_silo "silo-$variant" -u Hive__Storage__Mode -u Hive__Storage__ConnectionString -u Hive__Clustering__Mode \
+    -u Hive__Clustering__RedisConnectionString "${settings[@]}"
+  transport_pids+=("$started_pid")
+  token=$([ "$variant" = open ] && echo null || echo "\"$log_dir/generator.token\"")
+  ca=$([ "$variant" = auth-tls ] && echo "\"$tls/ca.crt\"" || echo null)
+  [ "$n" -gt 1 ] && transport_json+=","
+  transport_json+="{\"name\":\"noop-call-$variant\",\"gateway\":\"127.0.0.1:$((gateway_port + n))\",\"pid\":$started_pid,\"token_file\":$token,\"tls_ca\":$ca}"
+done
+echo "$transport_json]" >"$log_dir/transport-silos.json"
+echo "bench: transport silos (authentication off, on, on with TLS) pids ${transport_pids[*]} on gateways 127.0.0.1:$((gateway_port + 1))-$((gateway_port + 3))"
+
 dotnet tests/Hive.LoadGen/bin/Release/net10.0/Hive.LoadGen.dll "${quick[@]}" --gateway "127.0.0.1:$gateway_port" --cluster-id hive-bench \
-  --postgres "$bench_db" --silo-pid "$silo_pid" --token-file "$log_dir/generator.token" --json bench-results.json "$@" &
+  --postgres "$bench_db" --silo-pid "$silo_pid" --token-file "$log_dir/generator.token" \
+  --transport-silos "$log_dir/transport-silos.json" --json bench-results.json "$@" &
 generator_pid=$!
 # Waiting in the shell (not in the foreground) lets Ctrl+C reach the trap at once.
 wait "$generator_pid"

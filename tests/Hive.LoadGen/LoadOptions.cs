@@ -20,6 +20,9 @@ internal sealed record LoadOptions
     public IReadOnlyList<string>? Only { get; init; }
     public string? PgStats { get; init; }
 
+    /// <summary>A JSON file listing the silos that price authentication and TLS (<see cref="TransportSilos"/>); none when unset.</summary>
+    public string? TransportSilos { get; init; }
+
     /// <summary>A file holding the generator's credential (an operator of every scope), for a hive that authenticates callers.</summary>
     public string? TokenFile { get; init; }
 
@@ -27,7 +30,7 @@ internal sealed record LoadOptions
         usage: Hive.LoadGen [--quick] [--gateway host:port] [--cluster-id ID] [--postgres <connection string>] [--silo-pid N]
                             [--warmup S] [--duration S] [--concurrency 1,100,1000] [--agents N]
                             [--heartbeat-interval S] [--heartbeat-deadline S] [--json PATH] [--only a,b,...]
-                            [--pg-stats <connection string to a database with pg_stat_statements>] [--token-file PATH]
+                            [--pg-stats <connection string to a database with pg_stat_statements>] [--token-file PATH] [--transport-silos PATH]
         --quick: 0.5 s warm-up, 1.5 s per case, 5,000 heartbeat agents (later flags override). PostgreSQL defaults to HIVE_TEST_POSTGRES.
         """;
 
@@ -57,6 +60,7 @@ internal sealed record LoadOptions
                 "--only" => options with { Only = value.Split(',') },
                 "--pg-stats" => options with { PgStats = value },
                 "--token-file" => options with { TokenFile = value },
+                "--transport-silos" => options with { TransportSilos = value },
                 _ => throw new ArgumentException($"Unknown option {args[i - 1]}."),
             };
         }

@@ -60,7 +60,7 @@ var statements = statsSource is null ? null : new PgStatements(statsSource);
 await using var hiveDatabase = NpgsqlDataSource.Create(options.Postgres!);
 var measurements = new List<Measurement>();
 var rows = new List<ResultRow>();
-async Task MeasureAsync(IScenario scenario, int workers)
+async Task MeasureAsync(IScenario scenario, int workers, CpuMeter? meter = null)
 {
     if (options.Only is { } only && !only.Contains(scenario.Name)) return;
     Measurement measurement;
@@ -70,7 +70,7 @@ async Task MeasureAsync(IScenario scenario, int workers)
         await scenario.PrepareAsync(workers, CancellationToken.None);
         await using (var analyze = hiveDatabase.CreateCommand("ANALYZE")) await analyze.ExecuteNonQueryAsync();
         if (statements is not null) statementsBefore = await statements.SnapshotAsync();
-        measurement = await ClosedLoop.RunAsync(scenario, workers, options.WarmUp, options.Duration, cpu);
+        measurement = await ClosedLoop.RunAsync(scenario, workers, options.WarmUp, options.Duration, meter ?? cpu);
     }
     catch (Exception e) when (e is HiveException or TimeoutException or InvalidOperationException)
     {
@@ -90,7 +90,8 @@ async Task MeasureAsync(IScenario scenario, int workers)
         var operations = (long)(measurement.OpsPerSecond * (options.WarmUp + options.Duration).TotalSeconds);
         foreach (var line in PgStatements.Describe(statementsBefore, await statements.SnapshotAsync(), operations)) Console.WriteLine(line);
     }
-    if (await ServiceLevelWatch.WouldShedAsync(target) is { } level) Console.WriteLine($"  unpinned, the hive would be shedding load after this case: evaluated {level}");
+    // The transport silos have a meter of their own and shed nothing the durable silo's level says.
+    if (meter is null && await ServiceLevelWatch.WouldShedAsync(target) is { } level) Console.WriteLine($"  unpinned, the hive would be shedding load after this case: evaluated {level}");
 }
 
 // One concurrency at a time, baselines first, so each row's baseline was measured minutes (not half an hour) before
@@ -113,11 +114,13 @@ IScenario[] scenarios =
     new Read("read-agent", reads, w => target.Hive.Agents.GetAsync(reads.Agent(w))),
     new Read("read-memory", reads, w => target.Hive.Memory.GetAsync(MemoryPut.Namespace, ReadTargets.Channel, reads.Key(w))),
 ];
+await using var transport = options.TransportSilos is { } transportFile ? await TransportSilos.ConnectAsync(transportFile, postmaster) : null;
 foreach (var workers in options.Concurrency)
 {
     await MeasureAsync(raw, workers);
     rawSource.Clear();
     foreach (var scenario in scenarios) await MeasureAsync(scenario, workers);
+    foreach (var (scenario, meter) in transport?.Scenarios ?? []) await MeasureAsync(scenario, workers, meter);
 }
 // Last: the fleet stays registered (and paced) from here to the end of the run.
 var heartbeats = new Heartbeats(target, options.HeartbeatAgents);
