@@ -39,6 +39,7 @@ internal static class ImportCommand
                     memoryExpired = plan.ExpiredMemory,
                     escalations = plan.NewEscalations.Count,
                     escalationsKept = plan.KeptEscalations,
+                    alertsLeftOut = plan.LeftOutAlerts,
                     changed,
                 });
                 return ExitCodes.Ok;
@@ -48,6 +49,8 @@ internal static class ImportCommand
             if (plan.UpdatedAgents.Count > 0) context.Out.Line($"updated the specs of {plan.UpdatedAgents.Count} existing agents");
             if (plan.KeptTasks.Count + plan.KeptEscalations.Count > 0)
                 context.Out.Line($"kept as they are here: {Formats.List(plan.KeptTasks.Select(t => "task/" + t).Concat(plan.KeptEscalations.Select(e => "escalation/" + e)))}");
+            if (plan.LeftOutAlerts.Count > 0)
+                context.Out.Line($"left out the source hive's own alerts (this hive raises them while their cause holds): {Formats.List(plan.LeftOutAlerts.Select(e => "escalation/" + e))}");
             if (plan.ExpiredMemory.Count > 0) context.Out.Line($"skipped memory values that expired before the import: {Formats.List(plan.ExpiredMemory)}");
             foreach (var line in changed) context.Out.Line("came back otherwise: " + line);
             return ExitCodes.Ok;

@@ -10,6 +10,7 @@ internal sealed record ImportPlan(
     IReadOnlyList<string> ExpiredMemory,
     IReadOnlyList<EscalationRecord> NewEscalations,
     IReadOnlyList<string> KeptEscalations,
+    IReadOnlyList<string> LeftOutAlerts,
     IReadOnlyList<string> Existing)
 {
     public int Writes => NewAgents.Count + UpdatedAgents.Count + NewTasks.Count + Memory.Count + NewEscalations.Count;

@@ -11,6 +11,10 @@ internal sealed class ImportPlanner(HiveClient hive, DateTimeOffset now)
 
     public async Task<ImportPlan> PlanAsync(HiveSnapshot snapshot, bool force)
     {
+        // The hive's own alerts (unresponsive agent, overdue task, service level, halt) live in a namespace only the hive
+        // raises into, so replaying one would be refused half way; the target raises them itself while their cause holds.
+        var alerts = snapshot.Escalations.Where(e => AlertKeys.IsReserved(e.Spec.Id)).Select(e => e.Spec.Id).ToList();
+        snapshot = snapshot with { Escalations = [.. snapshot.Escalations.Where(e => !AlertKeys.IsReserved(e.Spec.Id))] };
         var ordered = SnapshotRules.Check(snapshot, await hive.GetLimitsAsync(), now);
         var agents = await Reads.AllAsync(snapshot.Agents, a => Try(() => hive.Agents.GetAsync(a.Spec.Id)));
         var tasks = await Reads.AllAsync(ordered, t => Try(() => hive.Tasks.GetAsync(t.Spec.Id)));
@@ -48,6 +52,7 @@ internal sealed class ImportPlanner(HiveClient hive, DateTimeOffset now)
             [.. snapshot.Memory.Except(live).Select(m => m.Path)],
             [.. snapshot.Escalations.Where((_, i) => escalations[i] is null)],
             [.. snapshot.Escalations.Where((_, i) => escalations[i] is not null).Select(e => e.Spec.Id)],
+            alerts,
             existing);
     }
 

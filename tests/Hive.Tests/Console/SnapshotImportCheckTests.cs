@@ -75,6 +75,24 @@ public sealed class SnapshotImportCheckTests(SnapshotHives hives) : IDisposable
     }
 
     [Fact]
+    public async Task The_source_hives_own_alerts_are_left_out_and_the_rest_is_imported()
+    {
+        var alertId = EscalationAlertSink.EscalationIdFor(AlertKeys.AgentUnresponsive(_agent));
+        var alert = new EscalationRecord(new EscalationSpec(alertId, Severity.High, "Agent unresponsive", "No heartbeat"),
+            EscalationStatus.Open, Severity.High, 0, null, null, "system", null, At, At, At + TimeSpan.FromMinutes(5));
+        var ordinary = new EscalationRecord(new EscalationSpec(HiveClusterFixture.NewId("esc"), Severity.Low, "Trouble", "Something broke"),
+            EscalationStatus.Open, Severity.Low, 0, null, null, "raiser-1", null, At, At, At + TimeSpan.FromHours(4));
+
+        var result = await ConsoleRun.RunAsync(ConsoleRun.Environment(hives.Target, hives.TargetTime), "import", Write(escalations: [alert, ordinary]));
+
+        result.Succeeded();
+        Assert.Contains($"left out the source hive's own alerts (this hive raises them while their cause holds): escalation/{alertId}", result.Out, StringComparison.Ordinal);
+        Assert.Equal(ordinary.Spec.Id, (await hives.Target.Escalations.GetAsync(ordinary.Spec.Id)).Spec.Id);
+        var missing = await Assert.ThrowsAsync<HiveException>(() => hives.Target.Escalations.GetAsync(alertId));
+        Assert.Equal(HiveErrorCodes.NotFound, missing.Code);
+    }
+
+    [Fact]
     public async Task A_task_signed_off_by_the_agent_that_did_it_is_refused_before_the_first_write()
     {
         var spec = new TaskSpec(HiveClusterFixture.NewId("task"), "Build it", "build", PrimaryRole: "builder", RequiredApprovals: ["checker"]);
