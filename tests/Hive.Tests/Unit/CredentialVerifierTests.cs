@@ -78,3 +78,51 @@ public class CredentialVerifierTests
         Assert.True(remembered == 0, $"In {remembered} of {Rounds} rounds a credential of the removed key was still accepted after the keys changed.");
     }
 }
+
+/// <summary>A silo's own credential follows the key ring, even when it is renewed while the ring is replaced.</summary>
+public class SiloCredentialTests
+{
+    private static readonly SigningKey KeyA = SigningKeyLoader.Parse("key-a", SigningAlgorithms.Hs256, SigningKeyLoader.NewSecret(), "test", [])!;
+    private static readonly SigningKey KeyB = SigningKeyLoader.Parse("key-b", SigningAlgorithms.Hs256, SigningKeyLoader.NewSecret(), "test", [])!;
+
+    /// <summary>
+    /// Regression: a renewal that read the old signer and finished after the ring changed kept a credential signed with
+    /// the old key for half its lifetime (five minutes), so the silo's own calls were refused once that key was removed.
+    /// </summary>
+    [Fact]
+    public async Task The_credential_after_a_rotation_is_signed_with_a_key_the_ring_still_holds()
+    {
+        const int rounds = 150;
+        var stale = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var ring = new KeyRing();
+            ring.Replace([KeyA]);
+            var credential = new SiloCredential(ring, TimeProvider.System);
+            using var stop = new CancellationTokenSource();
+            var callers = Enumerable.Range(0, 3).Select(caller => Task.Run(() =>
+            {
+                while (!stop.IsCancellationRequested) Assert.NotNull(credential.Current);
+            })).ToList();
+            for (var i = 0; i < 20; i++)
+            {
+                ring.Replace([KeyA]);
+                await Task.Yield();
+            }
+            ring.Replace([KeyB]);
+            await Task.Delay(1);
+            await stop.CancelAsync();
+            await Task.WhenAll(callers);
+
+            try
+            {
+                await HiveTokens.VerifyAsync(credential.Current!, ring.Keys);
+            }
+            catch (HiveException)
+            {
+                stale++;
+            }
+        }
+        Assert.True(stale == 0, $"In {stale} of {rounds} rounds the silo's credential was still signed with the removed key.");
+    }
+}
