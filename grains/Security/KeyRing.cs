@@ -7,8 +7,15 @@ namespace Hive.Security;
 public sealed class KeyRing
 {
     private volatile IReadOnlyList<SigningKey> _keys = [];
+    private long _generation;
 
     public IReadOnlyList<SigningKey> Keys => _keys;
+
+    /// <summary>
+    /// Counts replacements. Read it before <see cref="Keys"/>: a result verified with those keys is current only while
+    /// the generation is unchanged (a replacement sets the keys first, then moves the generation on).
+    /// </summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Raised after the keys change, so verified credentials are verified again.</summary>
     public event Action? Changed;
@@ -16,6 +23,7 @@ public sealed class KeyRing
     public void Replace(IReadOnlyList<SigningKey> keys)
     {
         _keys = keys;
+        Interlocked.Increment(ref _generation);
         Changed?.Invoke();
     }
 

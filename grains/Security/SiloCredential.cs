@@ -25,13 +25,15 @@ public sealed class SiloCredential
         get
         {
             var now = _time.GetUtcNow();
-            if (_issued is { } issued && issued.RenewAt > now) return issued.Token;
+            // Issued under an older key ring (even while it was being replaced): signed with a key that may be gone, so renew.
+            if (_issued is { } issued && issued.RenewAt > now && issued.Generation == _keys.Generation) return issued.Token;
+            var generation = _keys.Generation;
             if (_keys.Signer is not { } signer) return null;
             var token = HiveTokens.Issue(new TokenGrant(PrincipalKind.Silo, Name, Lifetime), signer, now);
-            _issued = new Issued(token, now + Lifetime / 2);
+            _issued = new Issued(token, now + Lifetime / 2, generation);
             return token;
         }
     }
 
-    private sealed record Issued(string Token, DateTimeOffset RenewAt);
+    private sealed record Issued(string Token, DateTimeOffset RenewAt, long Generation);
 }

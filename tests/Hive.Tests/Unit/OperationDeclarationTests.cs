@@ -7,11 +7,7 @@ namespace Hive.Tests.Unit;
 /// <summary>The credential filter can only hold a method to its caller if the method says who acts in it.</summary>
 public class OperationDeclarationTests
 {
-    private static IEnumerable<MethodInfo> Declared() =>
-        typeof(OperationAttribute).Assembly.GetTypes()
-            .Where(t => t.IsInterface && typeof(IAddressable).IsAssignableFrom(t))
-            .SelectMany(t => t.GetMethods())
-            .Where(m => m.GetCustomAttribute<OperationAttribute>() is not null);
+    private static IEnumerable<MethodInfo> Declared() => Hive.Tests.Security.ClientMethods.Declared;
 
     [Fact]
     public void Every_client_callable_method_names_who_acts_and_the_path_resolves()
