@@ -76,16 +76,22 @@ internal sealed class TcpProxy : IAsyncDisposable
     /// <summary>
     /// From now until <see cref="Heal"/>, connections whose client (the accepted socket) <paramref name="cut"/> picks
     /// carry nothing either way and stay open, as over a network that drops every packet; new ones it picks are accepted
-    /// and never answered. Other connections go on.
+    /// and never answered. Other connections go on. Returns how many open connections it stalled.
     /// </summary>
-    public void Partition(Func<Socket, bool> cut)
+    public int Partition(Func<Socket, bool> cut)
     {
+        var stalled = 0;
         lock (_links)
         {
             _partitioned = cut;
             foreach (var link in _links.Values)
-                if (cut(link.Client)) link.Gate = _healed.Task;
+            {
+                if (!Cuts(cut, link.Client)) continue;
+                link.Gate = _healed.Task;
+                stalled++;
+            }
         }
+        return stalled;
     }
 
     /// <summary>Stalled connections carry on where they stopped; connections held unanswered during the cut are closed, as their connect would have timed out.</summary>

@@ -73,13 +73,14 @@ public sealed class FailoverCluster : IAsyncLifetime
     /// would leave the connections it dialed to its peers; those are stalled at the peers' proxies, known by the process
     /// that holds their other end. Stalled, not closed: dropped packets close nothing, so no silo hears of the cut early.
     /// </summary>
-    public void Partition(int index)
+    /// <returns>What it stalled: connections into the silo, from it to its peers, and to PostgreSQL.</returns>
+    public (int Into, int ToPeers, int ToPostgres) Partition(int index)
     {
         var dialedByVictim = ProcessSockets.DialedBy(_silos[index]!.Id);
-        _inbound[index].Partition(_ => true);
-        _postgres[index].Partition(_ => true);
-        for (var i = 0; i < Size; i++)
-            if (i != index) _inbound[i].Partition(dialedByVictim);
+        var into = _inbound[index].Partition(_ => true);
+        var toPostgres = _postgres[index].Partition(_ => true);
+        var toPeers = Enumerable.Range(0, Size).Where(i => i != index).Sum(i => _inbound[i].Partition(dialedByVictim));
+        return (into, toPeers, toPostgres);
     }
 
     /// <summary>Ends a <see cref="Partition"/>: stalled connections carry on.</summary>

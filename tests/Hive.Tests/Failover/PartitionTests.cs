@@ -46,10 +46,11 @@ public sealed class PartitionTests(FailoverCluster cluster, ITestOutputHelper ou
         var exitedDuringCut = false;
         var restarted = false;
         var rejoined = TimeSpan.Zero;
+        var stalled = (Into: 0, ToPeers: 0, ToPostgres: 0);
 
         var report = await FaultDrill.RunAsync(cluster.Hive, output, async () =>
         {
-            cluster.Partition(Isolated);
+            stalled = cluster.Partition(Isolated);
             var cutAt = Stopwatch.StartNew();
             await Task.Delay(Settle);
             atCut = lastSeen = await WritesAsync(isolated) ?? throw new InvalidOperationException($"The isolated silo's /metrics did not answer {Settle.TotalSeconds:0} s into the cut.");
@@ -76,10 +77,14 @@ public sealed class PartitionTests(FailoverCluster cluster, ITestOutputHelper ou
         }, after: TimeSpan.FromSeconds(15));
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"the cut stalled {stalled.Into} connections peers dialed to the isolated silo, {stalled.ToPeers} it dialed to them, {stalled.ToPostgres} to PostgreSQL"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"isolated silo: {atCut - atStart} writes committed before the cut, {lastSeen - atCut} after it; "
             + $"{(exitedDuringCut ? "it stopped itself during the cut" : "it ran through the cut")}; "
             + $"{(restarted ? "restarted and" : "on its own,")} three silos active {rejoined.TotalSeconds:0.0} s after healing"));
-        output.WriteLine(isolated.Output.Split('\n').LastOrDefault(l => l.Contains("dead", StringComparison.OrdinalIgnoreCase)) ?? "(the isolated silo logged nothing about being dead)");
+        foreach (var line in isolated.Output.Split('\n').Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && l.Contains("dead", StringComparison.OrdinalIgnoreCase)).TakeLast(5))
+            output.WriteLine(line);
+        Assert.True(stalled.Into + stalled.ToPeers > 0 && stalled.ToPostgres > 0, $"The cut found no open connection to stall: {stalled}.");
         Assert.True(report.Acked > 0, report.Line);
         Assert.Equal(0, report.Lost);
         Assert.Equal(0, report.Duplicates);
