@@ -13,6 +13,13 @@ public sealed class HiveSiloOptions
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>
+    /// Redis mode: the port the silo listens on for its peers when that is not <see cref="SiloPort"/>, the port it
+    /// advertises (a proxy or a NAT in between forwards <see cref="SiloPort"/> here). Unset: it listens on
+    /// <see cref="SiloPort"/>. The partition drill puts a proxy it can black-hole in front of each silo this way.
+    /// </summary>
+    public int? SiloListeningPort { get; set; }
+
+    /// <summary>
     /// The address other silos and clients reach this silo at, in Redis mode (127.0.0.1 on one machine, the
     /// pod IP in Kubernetes). The silo listens on it, or on every interface when it is not a loopback address.
     /// </summary>
@@ -37,6 +44,8 @@ public sealed class HiveSiloOptions
         if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' must be a valid id (letters, digits, '.', '_', '-', ':').");
         if (SiloPort is < 1 or > 65535) problems.Add($"{Section}:SiloPort must be 1–65535; got {SiloPort}.");
         if (GatewayPort is < 1 or > 65535) problems.Add($"{Section}:GatewayPort must be 1–65535; got {GatewayPort}.");
+        if (SiloListeningPort is < 1 or > 65535) problems.Add($"{Section}:SiloListeningPort must be 1–65535 or unset; got {SiloListeningPort}.");
+        if (SiloListeningPort == GatewayPort) problems.Add($"{Section}:SiloListeningPort and GatewayPort must differ; both are {GatewayPort}.");
         if (!IPAddress.TryParse(AdvertisedIP, out _)) problems.Add($"{Section}:AdvertisedIP '{AdvertisedIP}' must be an IP address, for example 127.0.0.1 or the pod IP.");
         if (!string.IsNullOrEmpty(SiloName) && (SiloName.Length > 253 || SiloName.Any(char.IsWhiteSpace)))
             problems.Add($"{Section}:SiloName must be at most 253 characters without spaces, for example the pod name.");

@@ -20,7 +20,11 @@ public static class RedisSiloBuilderExtensions
         });
         var address = options.AdvertisedAddress;
         // On one machine the silo listens on loopback only; a pod listens on every interface of its pod IP's host.
-        silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(address));
+        var listenOnAny = !IPAddress.IsLoopback(address);
+        silo.ConfigureEndpoints(address, options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: listenOnAny);
+        // Peers dial the advertised SiloPort; something in between forwards it to the port the silo listens on.
+        if (options.SiloListeningPort is { } listening)
+            silo.Configure<EndpointOptions>(o => o.SiloListeningEndpoint = new IPEndPoint(listenOnAny ? IPAddress.Any : address, listening));
         silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
         return silo;
     }

@@ -80,6 +80,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The silo's process id (the process runs the silo itself, not a shell).</summary>
+    public int Id => _process.Id;
+
     private static bool IsHiveSetting(string name) =>
         name.StartsWith("Hive__", StringComparison.OrdinalIgnoreCase) || name is "HIVE_POSTGRES" or "HIVE_REDIS";
 

@@ -54,6 +54,19 @@ public sealed class HostSettingsTests
     }
 
     [Fact]
+    public void A_silo_listening_port_other_than_the_advertised_one_is_checked()
+    {
+        Assert.Empty(Read(new() { ["Hive:Silo:SiloListeningPort"] = "21111" }).Problems);
+        Assert.Null(Read([]).Silo.SiloListeningPort);
+
+        var bad = Read(new() { ["Hive:Silo:SiloListeningPort"] = "70000" });
+        var clash = Read(new() { ["Hive:Silo:SiloListeningPort"] = "30000" });
+
+        Assert.Contains(bad.Problems, p => p.StartsWith("Hive:Silo:SiloListeningPort must be 1–65535", StringComparison.Ordinal));
+        Assert.Contains(clash.Problems, p => p.StartsWith("Hive:Silo:SiloListeningPort and GatewayPort must differ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_Kubernetes_settings_reach_the_silo_and_HTTP_options()
     {
         var settings = Read(new()
