@@ -86,7 +86,7 @@ public sealed partial class AgentGrain(
             State.Status = AgentStatus.Registered;
             State.RegisteredAt = clock.Now;
             _lastHeartbeat = clock.Now;
-            await SaveAsync(Change(valid.Id, "registered", null, AgentStatus.Registered, $"roles: {string.Join(", ", valid.Roles)}"));
+            await SaveAsync(Change(valid.Id, AgentActions.Registered, null, AgentStatus.Registered, $"roles: {string.Join(", ", valid.Roles)}"));
         }
         else if (State.Status == AgentStatus.Offline)
         {
@@ -96,12 +96,12 @@ public sealed partial class AgentGrain(
             State.Draining = false;
             State.StatusReason = null;
             _lastHeartbeat = clock.Now;
-            await SaveAsync(Change(valid.Id, "re-registered", from, AgentStatus.Registered, null));
+            await SaveAsync(Change(valid.Id, AgentActions.ReRegistered, from, AgentStatus.Registered, null));
         }
         else if (!State.Spec.SameAs(valid))
         {
             State.Spec = valid;
-            await SaveAsync(Change(valid.Id, "spec-updated", State.Status, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
+            await SaveAsync(Change(valid.Id, AgentActions.SpecUpdated, State.Status, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
         }
         WatchHeartbeats();
         return Snapshot();
@@ -117,7 +117,7 @@ public sealed partial class AgentGrain(
         State.Status = AgentStatus.Registered;
         State.RegisteredAt = clock.Now;
         State.AwaitingFirstHeartbeat = true;
-        await SaveAsync(Change(actor, "restored", null, AgentStatus.Registered,
+        await SaveAsync(Change(actor, AgentActions.Restored, null, AgentStatus.Registered,
             $"roles: {string.Join(", ", valid.Roles)}; heartbeats are watched from the first one"));
         return Snapshot();
     }
@@ -136,12 +136,12 @@ public sealed partial class AgentGrain(
         if (to != State.Status)
         {
             if (State.Status == AgentStatus.Unresponsive) State.AlertToSend = PendingAlert.Clear;
-            await MoveAsync(to, AgentId, "heartbeat", null);
+            await MoveAsync(to, AgentId, AgentActions.Heartbeat, null);
             await SendAlertAsync();
         }
         else if (first)
         {
-            await SaveAsync(Change(AgentId, "heartbeat", State.Status, State.Status, "first heartbeat since it was restored"));
+            await SaveAsync(Change(AgentId, AgentActions.Heartbeat, State.Status, State.Status, "first heartbeat since it was restored"));
         }
         WatchHeartbeats();
         return Snapshot();
@@ -155,11 +155,11 @@ public sealed partial class AgentGrain(
         if (State.CurrentTaskId is not null)
         {
             State.Draining = true;
-            await SaveAsync(Change(actor, "draining", State.Status, State.Status, $"finishing task {State.CurrentTaskId}"));
+            await SaveAsync(Change(actor, AgentActions.Draining, State.Status, State.Status, $"finishing task {State.CurrentTaskId}"));
         }
         else
         {
-            await LeaveAsync(to, actor, "deregistered", null);
+            await LeaveAsync(to, actor, AgentActions.Deregistered, null);
         }
         return Snapshot();
     }
@@ -169,7 +169,7 @@ public sealed partial class AgentGrain(
         HiveIds.Require(actor, "Actor");
         RequireRegistered();
         RequireReason(reason);
-        await LeaveAsync(Apply(AgentTrigger.Suspend), actor, "suspended", reason);
+        await LeaveAsync(Apply(AgentTrigger.Suspend), actor, AgentActions.Suspended, reason);
         return Snapshot();
     }
 
@@ -179,7 +179,7 @@ public sealed partial class AgentGrain(
         RequireRegistered();
         var to = Apply(AgentTrigger.Resume);
         _lastHeartbeat = clock.Now;
-        await MoveAsync(to, actor, "resumed", null);
+        await MoveAsync(to, actor, AgentActions.Resumed, null);
         WatchHeartbeats();
         return Snapshot();
     }
@@ -254,7 +254,7 @@ public sealed partial class AgentGrain(
             throw HiveException.Conflict($"Agent '{AgentId}' cannot take up task '{taskId}': the task {standing}, not held by this agent.", Entity, State.Version);
         }
         State.CurrentTaskId = taskId;
-        await MoveAsync(to, actor, "task-restored", $"task {taskId}");
+        await MoveAsync(to, actor, AgentActions.TaskRestored, $"task {taskId}");
     }
 
     public async Task TaskReleased(string taskId)
@@ -263,7 +263,7 @@ public sealed partial class AgentGrain(
         if (State.Spec is null || State.CurrentTaskId != taskId) return;
         var to = AgentLifecycle.Transition(State.Status, AgentTrigger.TaskReleased, true, State.Draining).To;
         State.CurrentTaskId = null;
-        await LeaveAsync(to, HiveStorage.SystemActor, "task-released", $"task {taskId}");
+        await LeaveAsync(to, HiveStorage.SystemActor, AgentActions.TaskReleased, $"task {taskId}");
     }
 
     public async Task Wake()
@@ -328,7 +328,7 @@ public sealed partial class AgentGrain(
     {
         var to = Apply(AgentTrigger.TaskAssigned);
         State.CurrentTaskId = taskId;
-        await MoveAsync(to, AgentId, "task-claimed", $"task {taskId}");
+        await MoveAsync(to, AgentId, AgentActions.TaskClaimed, $"task {taskId}");
         return await TaskOf(taskId).Get();
     }
 
@@ -343,7 +343,7 @@ public sealed partial class AgentGrain(
         if (clock.Now <= deadline) return;
         var reason = $"no heartbeat since {_lastHeartbeat:O} (deadline {_timing.HeartbeatDeadline.TotalSeconds:0.###} s)";
         State.AlertToSend = PendingAlert.Raise;
-        await MoveAsync(AgentStatus.Unresponsive, HiveStorage.SystemActor, "missed-heartbeat", reason);
+        await MoveAsync(AgentStatus.Unresponsive, HiveStorage.SystemActor, AgentActions.MissedHeartbeat, reason);
         // Stopping the timer cancels the token this tick runs with; the alert must not depend on it.
         StopWatching();
         await SendAlertAsync();

@@ -44,7 +44,7 @@ public sealed partial class EscalationGrain(
             State.Spec = valid;
             State.RaisedBy = actor;
             State.RaisedAt = clock.Now;
-            await OpenAsync(valid.Severity, actor, "raised", null, valid.Description);
+            await OpenAsync(valid.Severity, actor, EscalationActions.Raised, null, valid.Description);
         }
         else if (!EscalationLifecycle.AwaitsAcknowledgement(State.Status) && EscalationLifecycle.Transition(State.Status, EscalationTrigger.Reopen).Allowed)
         {
@@ -52,7 +52,7 @@ public sealed partial class EscalationGrain(
             State.Spec = valid;
             State.Resolution = null;
             State.PostMortem = null;
-            await OpenAsync(valid.Severity, actor, "reopened", from, valid.Description);
+            await OpenAsync(valid.Severity, actor, EscalationActions.Reopened, from, valid.Description);
         }
         return Snapshot();
     }
@@ -119,9 +119,19 @@ public sealed partial class EscalationGrain(
         var from = State.Status;
         State.Status = t.To;
         State.LastNote = note;
-        await SaveAsync(Change(actor, trigger.ToString().ToLowerInvariant(), from.ToString(), note));
+        await SaveAsync(Change(actor, ActionOf(trigger), from.ToString(), note));
         if (!EscalationLifecycle.AwaitsAcknowledgement(State.Status)) StopDeadlineWatch();
     }
+
+    private static string ActionOf(EscalationTrigger trigger) => trigger switch
+    {
+        EscalationTrigger.Acknowledge => EscalationActions.Acknowledge,
+        EscalationTrigger.Mitigate => EscalationActions.Mitigate,
+        EscalationTrigger.Resolve => EscalationActions.Resolve,
+        EscalationTrigger.Close => EscalationActions.Close,
+        // A reopen comes through Raise, which writes EscalationActions.Reopened itself.
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
 
     private async Task CheckDeadline(CancellationToken cancellationToken)
     {
@@ -140,7 +150,7 @@ public sealed partial class EscalationGrain(
         {
             From = from, To = State.Severity, Missed = due, AcknowledgeBy = State.AcknowledgeBy.Value, Remaining = [.. State.Spec.SupportingAgents],
         };
-        await SaveAsync(new AuditEvent(clock.Now, HiveStorage.SystemActor, Entity, "deadline-missed", from.ToString(), State.Severity.ToString(),
+        await SaveAsync(new AuditEvent(clock.Now, HiveStorage.SystemActor, Entity, EscalationActions.DeadlineMissed, from.ToString(), State.Severity.ToString(),
             $"not acknowledged by {due:O}; next deadline {State.AcknowledgeBy:O}"));
         await SendNoticesAsync();
     }

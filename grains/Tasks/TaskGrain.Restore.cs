@@ -1,4 +1,5 @@
 using Hive.Agents;
+using Hive.Audit;
 
 namespace Hive.Tasks;
 
@@ -37,7 +38,7 @@ public sealed partial class TaskGrain
         State.Deadline = held ? restore.Deadline : null;
         // The agent hears of the task from the outbox, after this write: it never holds a task that storage does not have.
         State.HandOver = held ? new PendingHandOver(restore.AssignedAgent!, actor) : null;
-        await SaveAsync(Change(actor, "restored", null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
+        await SaveAsync(Change(actor, TaskActions.Restored, null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
         await DeliverOutboxAsync();
         WatchDeadline();
         return Snapshot();
@@ -87,7 +88,7 @@ public sealed partial class TaskGrain
             State.HandOver = null;
             State.Attempts = Math.Max(0, State.Attempts - 1);
             State.AssignedAgent = null;
-            await FinishAsync(to, HiveStorage.SystemActor, "released", $"agent '{handOver.AgentId}' did not take it up: {refusal.Message}");
+            await FinishAsync(to, HiveStorage.SystemActor, TaskActions.Released, $"agent '{handOver.AgentId}' did not take it up: {refusal.Message}");
             return true;
         }
     }

@@ -73,7 +73,7 @@ public sealed partial class TaskGrain(
             _ => HiveTaskStatus.Pending,
         };
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
-        await SaveAsync(Change(actor, "created", null, $"type {valid.Type}, priority {valid.Priority}"));
+        await SaveAsync(Change(actor, TaskActions.Created, null, $"type {valid.Type}, priority {valid.Priority}"));
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -98,7 +98,7 @@ public sealed partial class TaskGrain(
         State.Approvals.Clear();
         State.Deadline = State.Spec.TimeBudget is { } budget ? clock.Now + budget : null;
         State.OverdueRaised = false;
-        await SaveAsync(Change(agentId, "assigned", from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
+        await SaveAsync(Change(agentId, TaskActions.Assigned, from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
         WatchDeadline();
         return true;
     }
@@ -111,7 +111,7 @@ public sealed partial class TaskGrain(
         State.Attempts = Math.Max(0, State.Attempts - 1);
         // Not told through the outbox: the agent is the caller, waiting for this call, and holds nothing to let go of.
         State.AssignedAgent = null;
-        await FinishAsync(HiveTaskStatus.Ready, HiveStorage.SystemActor, "released", $"agent '{agentId}' does not hold it; its claim was never recorded");
+        await FinishAsync(HiveTaskStatus.Ready, HiveStorage.SystemActor, TaskActions.Released, $"agent '{agentId}' does not hold it; its claim was never recorded");
         return true;
     }
 
@@ -119,7 +119,7 @@ public sealed partial class TaskGrain(
     {
         var from = Require(TaskTrigger.Start, agentId);
         State.Status = HiveTaskStatus.InProgress;
-        await SaveAsync(Change(agentId, "started", from, null));
+        await SaveAsync(Change(agentId, TaskActions.Started, from, null));
         return Snapshot();
     }
 
@@ -131,7 +131,7 @@ public sealed partial class TaskGrain(
         State.Status = HiveTaskStatus.InProgress;
         State.ProgressPercent = percent;
         State.ProgressNote = note;
-        await SaveAsync(Change(agentId, "progress", from, $"{percent}%{(note is null ? "" : ": " + note)}"));
+        await SaveAsync(Change(agentId, TaskActions.Progress, from, $"{percent}%{(note is null ? "" : ": " + note)}"));
         return Snapshot();
     }
 
@@ -144,11 +144,11 @@ public sealed partial class TaskGrain(
         if (State.Spec!.RequiredApprovals!.Count > 0)
         {
             State.Status = HiveTaskStatus.AwaitingApproval;
-            await SaveAsync(Change(agentId, "awaiting-approval", from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
+            await SaveAsync(Change(agentId, TaskActions.AwaitingApproval, from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
         }
         else
         {
-            await FinishAsync(HiveTaskStatus.Completed, agentId, "completed", result);
+            await FinishAsync(HiveTaskStatus.Completed, agentId, TaskActions.Completed, result);
         }
         return Snapshot();
     }
@@ -163,11 +163,11 @@ public sealed partial class TaskGrain(
         var reason = $"{kind.ToString().ToLowerInvariant()} failure on attempt {State.Attempts}: {error}";
         if (to == HiveTaskStatus.Ready)
         {
-            await FinishAsync(HiveTaskStatus.Ready, agentId, "retrying", reason);
+            await FinishAsync(HiveTaskStatus.Ready, agentId, TaskActions.Retrying, reason);
         }
         else
         {
-            await FinishAsync(HiveTaskStatus.Failed, agentId, "failed", reason);
+            await FinishAsync(HiveTaskStatus.Failed, agentId, TaskActions.Failed, reason);
         }
         return Snapshot();
     }
@@ -186,11 +186,11 @@ public sealed partial class TaskGrain(
         State.Approvals.AddRange(granted.Select(role => new Approval(role, agentId, note, clock.Now)));
         if (WaitingApprovals().Count == 0)
         {
-            await FinishAsync(HiveTaskStatus.Completed, agentId, "approved", $"as {string.Join(", ", granted)}; all approvals given");
+            await FinishAsync(HiveTaskStatus.Completed, agentId, TaskActions.Approved, $"as {string.Join(", ", granted)}; all approvals given");
         }
         else
         {
-            await SaveAsync(Change(agentId, "approved", State.Status, $"as {string.Join(", ", granted)}"));
+            await SaveAsync(Change(agentId, TaskActions.Approved, State.Status, $"as {string.Join(", ", granted)}"));
         }
         return Snapshot();
     }
@@ -203,7 +203,7 @@ public sealed partial class TaskGrain(
         State.Status = HiveTaskStatus.InProgress;
         State.StatusReason = $"rejected by {agentId}: {reason}";
         State.Approvals.Clear();
-        await SaveAsync(Change(agentId, "rejected", from, reason));
+        await SaveAsync(Change(agentId, TaskActions.Rejected, from, reason));
         return Snapshot();
     }
 
@@ -213,7 +213,7 @@ public sealed partial class TaskGrain(
         RequireReason(reason);
         RequireExists();
         Allow(TaskTrigger.Cancel, default);
-        await FinishAsync(HiveTaskStatus.Cancelled, actor, "cancelled", reason);
+        await FinishAsync(HiveTaskStatus.Cancelled, actor, TaskActions.Cancelled, reason);
         return Snapshot();
     }
 
@@ -229,7 +229,7 @@ public sealed partial class TaskGrain(
         State.Result = null;
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify = State.Dependents.Count > 0;
-        await SaveAsync(Change(actor, "retried", from, "fresh retry budget"));
+        await SaveAsync(Change(actor, TaskActions.Retried, from, "fresh retry budget"));
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -268,7 +268,7 @@ public sealed partial class TaskGrain(
             State.Status = TaskLifecycle.Transition(State.Status, TaskTrigger.PrerequisitesMet).To;
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
-        await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, "prerequisite-changed", from, $"{prerequisiteId} is {status}"));
+        await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, TaskActions.PrerequisiteChanged, from, $"{prerequisiteId} is {status}"));
         await DeliverOutboxAsync();
     }
 
@@ -345,7 +345,7 @@ public sealed partial class TaskGrain(
         if (clock.Now <= deadline) return;
         State.OverdueRaised = true;
         State.AlertToSend = PendingAlert.Raise;
-        await SaveAsync(Change(HiveStorage.SystemActor, "overdue", State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
+        await SaveAsync(Change(HiveStorage.SystemActor, TaskActions.Overdue, State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
         // Stopping the timer cancels the token this tick runs with; the alert rides the outbox instead.
         StopDeadlineWatch();
         await DeliverOutboxAsync();
