@@ -33,7 +33,7 @@ public sealed partial class AgentGrain(
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "agent/" + AgentId;
     private string AlertKey => AlertKeys.AgentUnresponsive(AgentId);
-    private CatalogVersion _rowVersion;
+    private ChangeWriter<AgentState, AgentStatus>? _writer;
     private DateTimeOffset _lastHeartbeat;
     private double _load;
     private IGrainTimer? _heartbeatCheck;
@@ -86,7 +86,7 @@ public sealed partial class AgentGrain(
             State.Status = AgentStatus.Registered;
             State.RegisteredAt = clock.Now;
             _lastHeartbeat = clock.Now;
-            await SaveAsync(Change(valid.Id, AgentActions.Registered, null, AgentStatus.Registered, $"roles: {string.Join(", ", valid.Roles)}"));
+            await SaveAsync(Writer.Change(valid.Id, AgentActions.Registered, null, $"roles: {string.Join(", ", valid.Roles)}"));
         }
         else if (State.Status == AgentStatus.Offline)
         {
@@ -96,12 +96,12 @@ public sealed partial class AgentGrain(
             State.Draining = false;
             State.StatusReason = null;
             _lastHeartbeat = clock.Now;
-            await SaveAsync(Change(valid.Id, AgentActions.ReRegistered, from, AgentStatus.Registered, null));
+            await SaveAsync(Writer.Change(valid.Id, AgentActions.ReRegistered, from, null));
         }
         else if (!State.Spec.SameAs(valid))
         {
             State.Spec = valid;
-            await SaveAsync(Change(valid.Id, AgentActions.SpecUpdated, State.Status, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
+            await SaveAsync(Writer.Change(valid.Id, AgentActions.SpecUpdated, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
         }
         WatchHeartbeats();
         return Snapshot();
@@ -117,7 +117,7 @@ public sealed partial class AgentGrain(
         State.Status = AgentStatus.Registered;
         State.RegisteredAt = clock.Now;
         State.AwaitingFirstHeartbeat = true;
-        await SaveAsync(Change(actor, AgentActions.Restored, null, AgentStatus.Registered,
+        await SaveAsync(Writer.Change(actor, AgentActions.Restored, null,
             $"roles: {string.Join(", ", valid.Roles)}; heartbeats are watched from the first one"));
         return Snapshot();
     }
@@ -141,7 +141,7 @@ public sealed partial class AgentGrain(
         }
         else if (first)
         {
-            await SaveAsync(Change(AgentId, AgentActions.Heartbeat, State.Status, State.Status, "first heartbeat since it was restored"));
+            await SaveAsync(Writer.Change(AgentId, AgentActions.Heartbeat, State.Status, "first heartbeat since it was restored"));
         }
         WatchHeartbeats();
         return Snapshot();
@@ -155,7 +155,7 @@ public sealed partial class AgentGrain(
         if (State.CurrentTaskId is not null)
         {
             State.Draining = true;
-            await SaveAsync(Change(actor, AgentActions.Draining, State.Status, State.Status, $"finishing task {State.CurrentTaskId}"));
+            await SaveAsync(Writer.Change(actor, AgentActions.Draining, State.Status, $"finishing task {State.CurrentTaskId}"));
         }
         else
         {
@@ -407,23 +407,31 @@ public sealed partial class AgentGrain(
         State.Status = to;
         State.StatusReason = reason;
         if (to == AgentStatus.Offline) State.Draining = false;
-        await SaveAsync(Change(actor, action, from, to, reason));
+        await SaveAsync(Writer.Change(actor, action, from, reason));
     }
 
-    private async Task SaveAsync(AuditEvent? change)
+    /// <summary>
+    /// Writes this agent's changes; made on first use, once the activation knows its key. A failed write marks the state
+    /// unsaved, so the deactivation it causes does not park a wake-up over state storage may not have.
+    /// </summary>
+    private ChangeWriter<AgentState, AgentStatus> Writer => _writer ??= new(stored, recorder, clock, Entity, Row, () =>
     {
-        State.Version++;
-        State.UpdatedAt = clock.Now;
+        _stateUnsaved = true;
+        DeactivateOnIdle();
+    });
+
+    private Task SaveAsync(EntityChange? change)
+    {
         State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
-        // A failed write deactivates this activation, so the row version may count from this write already.
-        _rowVersion.StateWritten();
+        return Writer.SaveAsync(change);
+    }
+
+    /// <summary>While watched, the row names this silo as host; it wakes the agent at a parked deadline or for an unsent alert.</summary>
+    private CatalogEntry Row(long version)
+    {
         var host = Watched && State.ParkedWakeAt is null ? _host : null;
         var wakeAt = State.ParkedWakeAt ?? (State.AlertToSend is null ? null : clock.Now + (2 * _timing.SweepInterval));
-        await recorder.SaveAsync(stored, AgentCatalogRow.From(State, _rowVersion.For(State.Version), host, wakeAt), change, () =>
-        {
-            _stateUnsaved = true;
-            DeactivateOnIdle();
-        });
+        return AgentCatalogRow.From(State, version, host, wakeAt);
     }
 
     private AgentStatus Apply(AgentTrigger trigger)
@@ -432,9 +440,6 @@ public sealed partial class AgentGrain(
         if (!t.Allowed) throw HiveException.InvalidTransition($"Agent '{AgentId}': {t.Error}.", Entity);
         return t.To;
     }
-
-    private AuditEvent Change(string actor, string action, AgentStatus? from, AgentStatus to, string? details) =>
-        new(clock.Now, actor, Entity, action, from?.ToString(), to.ToString(), details);
 
     private void RequireRegistered()
     {

@@ -38,7 +38,7 @@ public sealed partial class TaskGrain
         State.Deadline = held ? restore.Deadline : null;
         // The agent hears of the task from the outbox, after this write: it never holds a task that storage does not have.
         State.HandOver = held ? new PendingHandOver(restore.AssignedAgent!, actor) : null;
-        await SaveAsync(Change(actor, TaskActions.Restored, null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
+        await SaveAsync(Writer.Change(actor, TaskActions.Restored, null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
         await DeliverOutboxAsync();
         WatchDeadline();
         return Snapshot();

@@ -29,9 +29,13 @@ public sealed partial class TaskGrain(
     private string TaskId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "task/" + TaskId;
     private string AlertKey => AlertKeys.TaskOverdue(TaskId);
-    private CatalogVersion _rowVersion;
+    private ChangeWriter<TaskState, HiveTaskStatus>? _writer;
     private IGrainTimer? _deadlineCheck;
     private HiveTaskStatus _savedStatus;
+
+    /// <summary>Writes this task's changes; made on first use, once the activation knows its key. Every status change is a counted transition.</summary>
+    private ChangeWriter<TaskState, HiveTaskStatus> Writer => _writer ??= new(stored, recorder, clock, Entity,
+        version => TaskCatalogRow.From(State, version, WakeAt()), DeactivateOnIdle, statusChange: ChangeMetric.TaskTransition);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -73,7 +77,7 @@ public sealed partial class TaskGrain(
             _ => HiveTaskStatus.Pending,
         };
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
-        await SaveAsync(Change(actor, TaskActions.Created, null, $"type {valid.Type}, priority {valid.Priority}"));
+        await SaveAsync(Writer.Change(actor, TaskActions.Created, null, $"type {valid.Type}, priority {valid.Priority}"));
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -98,7 +102,7 @@ public sealed partial class TaskGrain(
         State.Approvals.Clear();
         State.Deadline = State.Spec.TimeBudget is { } budget ? clock.Now + budget : null;
         State.OverdueRaised = false;
-        await SaveAsync(Change(agentId, TaskActions.Assigned, from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Assigned, from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
         WatchDeadline();
         return true;
     }
@@ -119,7 +123,7 @@ public sealed partial class TaskGrain(
     {
         var from = Require(TaskTrigger.Start, agentId);
         State.Status = HiveTaskStatus.InProgress;
-        await SaveAsync(Change(agentId, TaskActions.Started, from, null));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Started, from, null));
         return Snapshot();
     }
 
@@ -131,7 +135,7 @@ public sealed partial class TaskGrain(
         State.Status = HiveTaskStatus.InProgress;
         State.ProgressPercent = percent;
         State.ProgressNote = note;
-        await SaveAsync(Change(agentId, TaskActions.Progress, from, $"{percent}%{(note is null ? "" : ": " + note)}"));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Progress, from, $"{percent}%{(note is null ? "" : ": " + note)}"));
         return Snapshot();
     }
 
@@ -144,7 +148,7 @@ public sealed partial class TaskGrain(
         if (State.Spec!.RequiredApprovals!.Count > 0)
         {
             State.Status = HiveTaskStatus.AwaitingApproval;
-            await SaveAsync(Change(agentId, TaskActions.AwaitingApproval, from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
+            await SaveAsync(Writer.Change(agentId, TaskActions.AwaitingApproval, from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
         }
         else
         {
@@ -190,7 +194,7 @@ public sealed partial class TaskGrain(
         }
         else
         {
-            await SaveAsync(Change(agentId, TaskActions.Approved, State.Status, $"as {string.Join(", ", granted)}"));
+            await SaveAsync(Writer.Change(agentId, TaskActions.Approved, State.Status, $"as {string.Join(", ", granted)}"));
         }
         return Snapshot();
     }
@@ -203,7 +207,7 @@ public sealed partial class TaskGrain(
         State.Status = HiveTaskStatus.InProgress;
         State.StatusReason = $"rejected by {agentId}: {reason}";
         State.Approvals.Clear();
-        await SaveAsync(Change(agentId, TaskActions.Rejected, from, reason));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Rejected, from, reason));
         return Snapshot();
     }
 
@@ -229,7 +233,7 @@ public sealed partial class TaskGrain(
         State.Result = null;
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify = State.Dependents.Count > 0;
-        await SaveAsync(Change(actor, TaskActions.Retried, from, "fresh retry budget"));
+        await SaveAsync(Writer.Change(actor, TaskActions.Retried, from, "fresh retry budget"));
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -268,7 +272,7 @@ public sealed partial class TaskGrain(
             State.Status = TaskLifecycle.Transition(State.Status, TaskTrigger.PrerequisitesMet).To;
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
-        await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, TaskActions.PrerequisiteChanged, from, $"{prerequisiteId} is {status}"));
+        await SaveAsync(from == State.Status ? null : Writer.Change(HiveStorage.SystemActor, TaskActions.PrerequisiteChanged, from, $"{prerequisiteId} is {status}"));
         await DeliverOutboxAsync();
     }
 
@@ -291,7 +295,7 @@ public sealed partial class TaskGrain(
         if (State.OverdueRaised) State.AlertToSend = PendingAlert.Clear;
         State.Deadline = null;
         State.OverdueRaised = false;
-        await SaveAsync(Change(actor, action, from, reason));
+        await SaveAsync(Writer.Change(actor, action, from, reason));
         if (to == HiveTaskStatus.Completed) metrics.TaskCompleted(clock.Now - State.CreatedAt);
         StopDeadlineWatch();
         await DeliverOutboxAsync();
@@ -332,7 +336,7 @@ public sealed partial class TaskGrain(
         if (State.HandOver is { } handOver && await HandOverAsync(handOver)) return;
         State.HandOver = null;
         // The cleared outbox reaches storage with the next state write; until then a repeat is harmless.
-        await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), WakeAt()), null);
+        await Writer.RecordRowAsync();
     }
 
     private async Task CheckDeadline(CancellationToken cancellationToken)
@@ -345,7 +349,7 @@ public sealed partial class TaskGrain(
         if (clock.Now <= deadline) return;
         State.OverdueRaised = true;
         State.AlertToSend = PendingAlert.Raise;
-        await SaveAsync(Change(HiveStorage.SystemActor, TaskActions.Overdue, State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
+        await SaveAsync(Writer.Change(HiveStorage.SystemActor, TaskActions.Overdue, State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
         // Stopping the timer cancels the token this tick runs with; the alert rides the outbox instead.
         StopDeadlineWatch();
         await DeliverOutboxAsync();
@@ -389,15 +393,11 @@ public sealed partial class TaskGrain(
         : TaskLifecycle.IsHeld(State.Status) && !State.OverdueRaised ? State.Deadline
         : null;
 
-    private async Task SaveAsync(AuditEvent? change)
+    private async Task SaveAsync(EntityChange? change)
     {
         // Every write that makes the task ready tells its queue, through the outbox, whichever path got it there.
         if (State.Status == HiveTaskStatus.Ready && _savedStatus != HiveTaskStatus.Ready) State.QueueToTell = true;
-        State.Version++;
-        State.UpdatedAt = clock.Now;
-        // A failed write deactivates this activation, so the row version may count from this write already.
-        _rowVersion.StateWritten();
-        await recorder.SaveAsync(stored, TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change, DeactivateOnIdle);
+        await Writer.SaveAsync(change);
         _savedStatus = State.Status;
     }
 
@@ -472,9 +472,6 @@ public sealed partial class TaskGrain(
             return false;
         }
     }
-
-    private AuditEvent Change(string actor, string action, HiveTaskStatus? from, string? details) =>
-        new(clock.Now, actor, Entity, action, from?.ToString(), State.Status.ToString(), details);
 
     private TaskInfo Snapshot() => new(State.Spec!, State.Status, State.AssignedAgent, State.Attempts, State.ProgressPercent,
         State.ProgressNote, State.Approvals.ToArray(), State.StatusReason,
