@@ -83,25 +83,31 @@ public sealed partial class AgentGrain(
         if (State.Spec is null)
         {
             State.Spec = valid;
-            State.Status = AgentStatus.Registered;
+            State.Status = AgentLifecycle.Initial;
             State.RegisteredAt = clock.Now;
             _lastHeartbeat = clock.Now;
             await SaveAsync(Writer.Change(valid.Id, AgentActions.Registered, null, $"roles: {string.Join(", ", valid.Roles)}"));
         }
-        else if (State.Status == AgentStatus.Offline)
+        else
         {
+            // Registering again brings an offline agent back; any other keeps its status, taking a changed spec.
             var from = State.Status;
-            State.Spec = valid;
-            State.Status = AgentStatus.Registered;
-            State.Draining = false;
-            State.StatusReason = null;
-            _lastHeartbeat = clock.Now;
-            await SaveAsync(Writer.Change(valid.Id, AgentActions.ReRegistered, from, null));
-        }
-        else if (!State.Spec.SameAs(valid))
-        {
-            State.Spec = valid;
-            await SaveAsync(Writer.Change(valid.Id, AgentActions.SpecUpdated, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
+            var to = Apply(AgentTrigger.Register);
+            if (from == AgentStatus.Offline)
+            {
+                State.Spec = valid;
+                State.Status = to;
+                State.Draining = false;
+                State.StatusReason = null;
+                _lastHeartbeat = clock.Now;
+                await SaveAsync(Writer.Change(valid.Id, AgentActions.ReRegistered, from, null));
+            }
+            else if (!State.Spec.SameAs(valid))
+            {
+                State.Spec = valid;
+                State.Status = to;
+                await SaveAsync(Writer.Change(valid.Id, AgentActions.SpecUpdated, from, $"roles: {string.Join(", ", valid.Roles)}"));
+            }
         }
         WatchHeartbeats();
         return Snapshot();
@@ -114,7 +120,7 @@ public sealed partial class AgentGrain(
         if (State.Spec is not null)
             throw HiveException.Conflict($"Agent '{AgentId}' already exists; only an agent that does not exist can be restored.", Entity, State.Version);
         State.Spec = valid;
-        State.Status = AgentStatus.Registered;
+        State.Status = AgentLifecycle.Initial;
         State.RegisteredAt = clock.Now;
         State.AwaitingFirstHeartbeat = true;
         await SaveAsync(Writer.Change(actor, AgentActions.Restored, null,
@@ -154,8 +160,11 @@ public sealed partial class AgentGrain(
         var to = Apply(AgentTrigger.Deregister);
         if (State.CurrentTaskId is not null)
         {
+            // Holding a task, it keeps its status (the lifecycle's answer) and drains: the task's release takes it offline.
+            var from = State.Status;
+            State.Status = to;
             State.Draining = true;
-            await SaveAsync(Writer.Change(actor, AgentActions.Draining, State.Status, $"finishing task {State.CurrentTaskId}"));
+            await SaveAsync(Writer.Change(actor, AgentActions.Draining, from, $"finishing task {State.CurrentTaskId}"));
         }
         else
         {
@@ -342,8 +351,10 @@ public sealed partial class AgentGrain(
         var deadline = _lastHeartbeat + _timing.HeartbeatDeadline;
         if (clock.Now <= deadline) return;
         var reason = $"no heartbeat since {_lastHeartbeat:O} (deadline {_timing.HeartbeatDeadline.TotalSeconds:0.###} s)";
+        // A watched agent is one a missed heartbeat makes unresponsive (AgentLifecycle.IsWatched), so this is never refused.
+        var to = Apply(AgentTrigger.MissedHeartbeat);
         State.AlertToSend = PendingAlert.Raise;
-        await MoveAsync(AgentStatus.Unresponsive, HiveStorage.SystemActor, AgentActions.MissedHeartbeat, reason);
+        await MoveAsync(to, HiveStorage.SystemActor, AgentActions.MissedHeartbeat, reason);
         // Stopping the timer cancels the token this tick runs with; the alert must not depend on it.
         StopWatching();
         await SendAlertAsync();

@@ -51,15 +51,16 @@ public sealed partial class EscalationGrain(
             State.Spec = valid;
             State.RaisedBy = actor;
             State.RaisedAt = clock.Now;
-            await OpenAsync(valid.Severity, actor, EscalationActions.Raised, null, valid.Description);
+            await OpenAsync(null, EscalationLifecycle.Initial, valid.Severity, actor, EscalationActions.Raised, valid.Description);
         }
-        else if (!EscalationLifecycle.AwaitsAcknowledgement(State.Status) && EscalationLifecycle.Transition(State.Status, EscalationTrigger.Reopen).Allowed)
+        // Raising an open, acknowledged or mitigating escalation again changes nothing; a resolved or closed one reopens.
+        else if (EscalationLifecycle.Transition(State.Status, EscalationTrigger.Reopen) is { Allowed: true } reopen)
         {
             var from = State.Status;
             State.Spec = valid;
             State.Resolution = null;
             State.PostMortem = null;
-            await OpenAsync(valid.Severity, actor, EscalationActions.Reopened, from, valid.Description);
+            await OpenAsync(from, reopen.To, valid.Severity, actor, EscalationActions.Reopened, valid.Description);
         }
         return Snapshot();
     }
@@ -105,9 +106,10 @@ public sealed partial class EscalationGrain(
         await SendNoticesAsync();
     }
 
-    private async Task OpenAsync(Severity severity, string actor, string action, EscalationStatus? from, string details)
+    /// <summary>Opens the escalation at <paramref name="to"/>, the lifecycle's answer to a raise or reopen, with a fresh deadline.</summary>
+    private async Task OpenAsync(EscalationStatus? from, EscalationStatus to, Severity severity, string actor, string action, string details)
     {
-        State.Status = EscalationStatus.Open;
+        State.Status = to;
         State.Severity = severity;
         State.MissedDeadlines = 0;
         State.AcknowledgeBy = clock.Now + options.Value.AcknowledgeWithin(severity);

@@ -26,6 +26,9 @@ public sealed partial class TaskGrain
         var statuses = await Task.WhenAll(prerequisites.Select(p => DependencyOf(p.Id).AddDependent(TaskId)));
         State.Spec = valid;
         State.Prerequisites = prerequisites.Select((p, i) => (p.Id, statuses[i])).ToDictionary(p => p.Id, p => p.Item2);
+        // The one status not asked of the lifecycle: a restore has no transition to take. It carries over the status the task
+        // reached in its source hive, which TaskRestoreRules checked above is one the lifecycle could have reached here, given
+        // where the prerequisites stand now; the task's own transitions take over from it.
         State.Status = restore.Status;
         State.AssignedAgent = restore.AssignedAgent;
         State.Attempts = restore.Attempts;

@@ -70,12 +70,7 @@ public sealed partial class TaskGrain(
         State.Spec = valid;
         State.CreatedAt = clock.Now;
         State.Prerequisites = prerequisites.Select((p, i) => (p.Id, statuses[i])).ToDictionary(p => p.Id, p => p.Item2);
-        State.Status = TaskDependencies.Evaluate(State.Prerequisites) switch
-        {
-            PrerequisiteState.Met => HiveTaskStatus.Ready,
-            PrerequisiteState.Blocked => HiveTaskStatus.Blocked,
-            _ => HiveTaskStatus.Pending,
-        };
+        State.Status = TaskLifecycle.Initial(TaskDependencies.Evaluate(State.Prerequisites));
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         await SaveAsync(Writer.Change(actor, TaskActions.Created, null, $"type {valid.Type}, priority {valid.Priority}"));
         await DeliverOutboxAsync();
@@ -91,9 +86,9 @@ public sealed partial class TaskGrain(
     public async Task<bool> TryAssign(string agentId)
     {
         await RequireRegisteredAgentAsync(agentId);
-        if (State.Spec is null || !TaskLifecycle.Transition(State.Status, TaskTrigger.Assign).Allowed) return false;
+        if (State.Spec is null || TaskLifecycle.Transition(State.Status, TaskTrigger.Assign) is not { Allowed: true } assign) return false;
         var from = State.Status;
-        State.Status = HiveTaskStatus.Assigned;
+        State.Status = assign.To;
         State.AssignedAgent = agentId;
         State.Attempts++;
         State.ProgressPercent = 0;
@@ -110,19 +105,20 @@ public sealed partial class TaskGrain(
     public async Task<bool> ReleaseUnheld(string agentId)
     {
         HiveIds.Require(agentId, "Agent id");
-        if (State.Spec is null || State.AssignedAgent != agentId || !TaskLifecycle.Transition(State.Status, TaskTrigger.Release).Allowed)
+        if (State.Spec is null || State.AssignedAgent != agentId
+            || TaskLifecycle.Transition(State.Status, TaskTrigger.Release) is not { Allowed: true } release)
             return false;
         State.Attempts = Math.Max(0, State.Attempts - 1);
         // Not told through the outbox: the agent is the caller, waiting for this call, and holds nothing to let go of.
         State.AssignedAgent = null;
-        await FinishAsync(HiveTaskStatus.Ready, HiveStorage.SystemActor, TaskActions.Released, $"agent '{agentId}' does not hold it; its claim was never recorded");
+        await FinishAsync(release.To, HiveStorage.SystemActor, TaskActions.Released, $"agent '{agentId}' does not hold it; its claim was never recorded");
         return true;
     }
 
     public async Task<TaskInfo> Start(string agentId)
     {
-        var from = Require(TaskTrigger.Start, agentId);
-        State.Status = HiveTaskStatus.InProgress;
+        var from = State.Status;
+        State.Status = Require(TaskTrigger.Start, agentId);
         await SaveAsync(Writer.Change(agentId, TaskActions.Started, from, null));
         return Snapshot();
     }
@@ -131,8 +127,8 @@ public sealed partial class TaskGrain(
     {
         if (percent is < 0 or > 100) throw HiveException.Validation($"Progress must be 0–100; got {percent}.", Entity);
         HiveText.Optional(note, "A progress note", Limits.MaxTextLength, Entity);
-        var from = Require(TaskTrigger.Progress, agentId);
-        State.Status = HiveTaskStatus.InProgress;
+        var from = State.Status;
+        State.Status = Require(TaskTrigger.Progress, agentId);
         State.ProgressPercent = percent;
         State.ProgressNote = note;
         await SaveAsync(Writer.Change(agentId, TaskActions.Progress, from, $"{percent}%{(note is null ? "" : ": " + note)}"));
@@ -142,17 +138,18 @@ public sealed partial class TaskGrain(
     public async Task<TaskInfo> Complete(string agentId, string? result)
     {
         HiveText.Optional(result, "A result", Limits.MaxTextLength, Entity);
-        var from = Require(TaskTrigger.Complete, agentId);
+        var from = State.Status;
+        var to = Require(TaskTrigger.Complete, agentId, new TaskFacts(NeedsApproval: State.Spec?.RequiredApprovals?.Count > 0));
         State.Result = result;
         State.ProgressPercent = 100;
-        if (State.Spec!.RequiredApprovals!.Count > 0)
+        if (to == HiveTaskStatus.AwaitingApproval)
         {
-            State.Status = HiveTaskStatus.AwaitingApproval;
-            await SaveAsync(Writer.Change(agentId, TaskActions.AwaitingApproval, from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
+            State.Status = to;
+            await SaveAsync(Writer.Change(agentId, TaskActions.AwaitingApproval, from, $"needs {string.Join(", ", State.Spec!.RequiredApprovals!)}"));
         }
         else
         {
-            await FinishAsync(HiveTaskStatus.Completed, agentId, TaskActions.Completed, result);
+            await FinishAsync(to, agentId, TaskActions.Completed, result);
         }
         return Snapshot();
     }
@@ -162,17 +159,9 @@ public sealed partial class TaskGrain(
         HiveText.Require(error, "A failure's error", Limits.MaxTextLength, Entity);
         var trigger = kind == FailureKind.Permanent ? TaskTrigger.FailPermanent : TaskTrigger.FailTransient;
         var facts = new TaskFacts(AttemptsRemain: State.Spec is not null && State.Attempts < State.Spec.MaxAttempts);
-        Require(trigger, agentId, facts);
-        var to = TaskLifecycle.Transition(State.Status, trigger, facts).To;
+        var to = Require(trigger, agentId, facts);
         var reason = $"{kind.ToString().ToLowerInvariant()} failure on attempt {State.Attempts}: {error}";
-        if (to == HiveTaskStatus.Ready)
-        {
-            await FinishAsync(HiveTaskStatus.Ready, agentId, TaskActions.Retrying, reason);
-        }
-        else
-        {
-            await FinishAsync(HiveTaskStatus.Failed, agentId, TaskActions.Failed, reason);
-        }
+        await FinishAsync(to, agentId, to == HiveTaskStatus.Ready ? TaskActions.Retrying : TaskActions.Failed, reason);
         return Snapshot();
     }
 
@@ -188,13 +177,16 @@ public sealed partial class TaskGrain(
                 $"Agent '{agentId}' (roles: {string.Join(", ", roles)}) cannot approve task '{TaskId}': it awaits approval from {string.Join(", ", waiting)}.", Entity);
         }
         State.Approvals.AddRange(granted.Select(role => new Approval(role, agentId, note, clock.Now)));
-        if (WaitingApprovals().Count == 0)
+        var from = State.Status;
+        var to = Allow(TaskTrigger.Approve, new TaskFacts(AllApproved: WaitingApprovals().Count == 0));
+        if (to == HiveTaskStatus.Completed)
         {
-            await FinishAsync(HiveTaskStatus.Completed, agentId, TaskActions.Approved, $"as {string.Join(", ", granted)}; all approvals given");
+            await FinishAsync(to, agentId, TaskActions.Approved, $"as {string.Join(", ", granted)}; all approvals given");
         }
         else
         {
-            await SaveAsync(Writer.Change(agentId, TaskActions.Approved, State.Status, $"as {string.Join(", ", granted)}"));
+            State.Status = to;
+            await SaveAsync(Writer.Change(agentId, TaskActions.Approved, from, $"as {string.Join(", ", granted)}"));
         }
         return Snapshot();
     }
@@ -204,7 +196,7 @@ public sealed partial class TaskGrain(
         RequireReason(reason);
         await ApproverRolesAsync(agentId, TaskTrigger.Reject);
         var from = State.Status;
-        State.Status = HiveTaskStatus.InProgress;
+        State.Status = Allow(TaskTrigger.Reject, default);
         State.StatusReason = $"rejected by {agentId}: {reason}";
         State.Approvals.Clear();
         await SaveAsync(Writer.Change(agentId, TaskActions.Rejected, from, reason));
@@ -216,8 +208,7 @@ public sealed partial class TaskGrain(
         HiveIds.Require(actor, "Actor");
         RequireReason(reason);
         RequireExists();
-        Allow(TaskTrigger.Cancel, default);
-        await FinishAsync(HiveTaskStatus.Cancelled, actor, TaskActions.Cancelled, reason);
+        await FinishAsync(Allow(TaskTrigger.Cancel, default), actor, TaskActions.Cancelled, reason);
         return Snapshot();
     }
 
@@ -260,16 +251,7 @@ public sealed partial class TaskGrain(
         State.Prerequisites[prerequisiteId] = status;
         var standing = TaskDependencies.Evaluate(State.Prerequisites);
         var from = State.Status;
-        var trigger = (standing, from) switch
-        {
-            (PrerequisiteState.Blocked, HiveTaskStatus.Pending or HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteFailed,
-            (not PrerequisiteState.Blocked, HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteRecovered,
-            (PrerequisiteState.Met, HiveTaskStatus.Pending) => TaskTrigger.PrerequisitesMet,
-            _ => (TaskTrigger?)null,
-        };
-        if (trigger is { } t) State.Status = TaskLifecycle.Transition(from, t).To;
-        if (State.Status == HiveTaskStatus.Pending && standing == PrerequisiteState.Met)
-            State.Status = TaskLifecycle.Transition(State.Status, TaskTrigger.PrerequisitesMet).To;
+        State.Status = TaskLifecycle.AfterPrerequisites(from, standing);
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
         await SaveAsync(from == State.Status ? null : Writer.Change(HiveStorage.SystemActor, TaskActions.PrerequisiteChanged, from, $"{prerequisiteId} is {status}"));
@@ -414,17 +396,18 @@ public sealed partial class TaskGrain(
     private List<string> WaitingApprovals() =>
         State.Spec!.RequiredApprovals!.Where(role => State.Approvals.All(a => a.Role != role)).ToList();
 
-    /// <summary>Checks the transition and that <paramref name="agentId"/> holds the task; returns the current status.</summary>
+    /// <summary>Checks the transition and that <paramref name="agentId"/> holds the task; returns the status the lifecycle moves it to.</summary>
     private HiveTaskStatus Require(TaskTrigger trigger, string agentId, TaskFacts facts = default)
     {
         HiveIds.Require(agentId, "Agent id");
         RequireExists();
-        Allow(trigger, facts);
+        var to = Allow(trigger, facts);
         if (State.AssignedAgent != agentId)
             throw HiveException.Forbidden($"Task '{TaskId}' is assigned to '{State.AssignedAgent}', not to '{agentId}'.", Entity);
-        return State.Status;
+        return to;
     }
 
+    /// <summary>The status the lifecycle moves the task to on <paramref name="trigger"/>; throws when it refuses.</summary>
     private HiveTaskStatus Allow(TaskTrigger trigger, TaskFacts facts)
     {
         var t = TaskLifecycle.Transition(State.Status, trigger, facts);
