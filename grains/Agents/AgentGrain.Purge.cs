@@ -20,12 +20,7 @@ public sealed partial class AgentGrain : IPurgeable
             return false;
         // The inbox goes first: should the purge fail after it, the agent is still listed and the next pass does both again.
         await GrainFactory.GetGrain<IDroppableInbox>(GrainKeys.Inbox(AgentId)).Drop();
-        var row = AgentCatalogRow.From(State, _rowVersion.For(State.Version), host: null, wakeAt: null);
-        await recorder.PurgeAsync(stored, row, PurgeEvent.Of(clock.Now, Entity, State.Status.ToString(), State.UpdatedAt), () =>
-        {
-            _stateUnsaved = true;
-            DeactivateOnIdle();
-        });
+        await Writer.PurgeAsync(version => AgentCatalogRow.From(State, version, host: null, wakeAt: null));
         StopWatching();
         _lastHeartbeat = default;
         _load = 0;

@@ -33,7 +33,7 @@ public sealed partial class AgentGrain(
     private string AgentId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "agent/" + AgentId;
     private string AlertKey => AlertKeys.AgentUnresponsive(AgentId);
-    private CatalogVersion _rowVersion;
+    private ChangeWriter<AgentState, AgentStatus>? _writer;
     private DateTimeOffset _lastHeartbeat;
     private double _load;
     private IGrainTimer? _heartbeatCheck;
@@ -83,25 +83,31 @@ public sealed partial class AgentGrain(
         if (State.Spec is null)
         {
             State.Spec = valid;
-            State.Status = AgentStatus.Registered;
+            State.Status = AgentLifecycle.Initial;
             State.RegisteredAt = clock.Now;
             _lastHeartbeat = clock.Now;
-            await SaveAsync(Change(valid.Id, "registered", null, AgentStatus.Registered, $"roles: {string.Join(", ", valid.Roles)}"));
+            await SaveAsync(Writer.Change(valid.Id, AgentActions.Registered, null, $"roles: {string.Join(", ", valid.Roles)}"));
         }
-        else if (State.Status == AgentStatus.Offline)
+        else
         {
+            // Registering again brings an offline agent back; any other keeps its status, taking a changed spec.
             var from = State.Status;
-            State.Spec = valid;
-            State.Status = AgentStatus.Registered;
-            State.Draining = false;
-            State.StatusReason = null;
-            _lastHeartbeat = clock.Now;
-            await SaveAsync(Change(valid.Id, "re-registered", from, AgentStatus.Registered, null));
-        }
-        else if (!State.Spec.SameAs(valid))
-        {
-            State.Spec = valid;
-            await SaveAsync(Change(valid.Id, "spec-updated", State.Status, State.Status, $"roles: {string.Join(", ", valid.Roles)}"));
+            var to = Apply(AgentTrigger.Register);
+            if (from == AgentStatus.Offline)
+            {
+                State.Spec = valid;
+                State.Status = to;
+                State.Draining = false;
+                State.StatusReason = null;
+                _lastHeartbeat = clock.Now;
+                await SaveAsync(Writer.Change(valid.Id, AgentActions.ReRegistered, from, null));
+            }
+            else if (!State.Spec.SameAs(valid))
+            {
+                State.Spec = valid;
+                State.Status = to;
+                await SaveAsync(Writer.Change(valid.Id, AgentActions.SpecUpdated, from, $"roles: {string.Join(", ", valid.Roles)}"));
+            }
         }
         WatchHeartbeats();
         return Snapshot();
@@ -114,10 +120,10 @@ public sealed partial class AgentGrain(
         if (State.Spec is not null)
             throw HiveException.Conflict($"Agent '{AgentId}' already exists; only an agent that does not exist can be restored.", Entity, State.Version);
         State.Spec = valid;
-        State.Status = AgentStatus.Registered;
+        State.Status = AgentLifecycle.Initial;
         State.RegisteredAt = clock.Now;
         State.AwaitingFirstHeartbeat = true;
-        await SaveAsync(Change(actor, "restored", null, AgentStatus.Registered,
+        await SaveAsync(Writer.Change(actor, AgentActions.Restored, null,
             $"roles: {string.Join(", ", valid.Roles)}; heartbeats are watched from the first one"));
         return Snapshot();
     }
@@ -136,12 +142,12 @@ public sealed partial class AgentGrain(
         if (to != State.Status)
         {
             if (State.Status == AgentStatus.Unresponsive) State.AlertToSend = PendingAlert.Clear;
-            await MoveAsync(to, AgentId, "heartbeat", null);
+            await MoveAsync(to, AgentId, AgentActions.Heartbeat, null);
             await SendAlertAsync();
         }
         else if (first)
         {
-            await SaveAsync(Change(AgentId, "heartbeat", State.Status, State.Status, "first heartbeat since it was restored"));
+            await SaveAsync(Writer.Change(AgentId, AgentActions.Heartbeat, State.Status, "first heartbeat since it was restored"));
         }
         WatchHeartbeats();
         return Snapshot();
@@ -154,12 +160,15 @@ public sealed partial class AgentGrain(
         var to = Apply(AgentTrigger.Deregister);
         if (State.CurrentTaskId is not null)
         {
+            // Holding a task, it keeps its status (the lifecycle's answer) and drains: the task's release takes it offline.
+            var from = State.Status;
+            State.Status = to;
             State.Draining = true;
-            await SaveAsync(Change(actor, "draining", State.Status, State.Status, $"finishing task {State.CurrentTaskId}"));
+            await SaveAsync(Writer.Change(actor, AgentActions.Draining, from, $"finishing task {State.CurrentTaskId}"));
         }
         else
         {
-            await LeaveAsync(to, actor, "deregistered", null);
+            await LeaveAsync(to, actor, AgentActions.Deregistered, null);
         }
         return Snapshot();
     }
@@ -169,7 +178,7 @@ public sealed partial class AgentGrain(
         HiveIds.Require(actor, "Actor");
         RequireRegistered();
         RequireReason(reason);
-        await LeaveAsync(Apply(AgentTrigger.Suspend), actor, "suspended", reason);
+        await LeaveAsync(Apply(AgentTrigger.Suspend), actor, AgentActions.Suspended, reason);
         return Snapshot();
     }
 
@@ -179,7 +188,7 @@ public sealed partial class AgentGrain(
         RequireRegistered();
         var to = Apply(AgentTrigger.Resume);
         _lastHeartbeat = clock.Now;
-        await MoveAsync(to, actor, "resumed", null);
+        await MoveAsync(to, actor, AgentActions.Resumed, null);
         WatchHeartbeats();
         return Snapshot();
     }
@@ -254,7 +263,7 @@ public sealed partial class AgentGrain(
             throw HiveException.Conflict($"Agent '{AgentId}' cannot take up task '{taskId}': the task {standing}, not held by this agent.", Entity, State.Version);
         }
         State.CurrentTaskId = taskId;
-        await MoveAsync(to, actor, "task-restored", $"task {taskId}");
+        await MoveAsync(to, actor, AgentActions.TaskRestored, $"task {taskId}");
     }
 
     public async Task TaskReleased(string taskId)
@@ -263,7 +272,7 @@ public sealed partial class AgentGrain(
         if (State.Spec is null || State.CurrentTaskId != taskId) return;
         var to = AgentLifecycle.Transition(State.Status, AgentTrigger.TaskReleased, true, State.Draining).To;
         State.CurrentTaskId = null;
-        await LeaveAsync(to, HiveStorage.SystemActor, "task-released", $"task {taskId}");
+        await LeaveAsync(to, HiveStorage.SystemActor, AgentActions.TaskReleased, $"task {taskId}");
     }
 
     public async Task Wake()
@@ -328,7 +337,7 @@ public sealed partial class AgentGrain(
     {
         var to = Apply(AgentTrigger.TaskAssigned);
         State.CurrentTaskId = taskId;
-        await MoveAsync(to, AgentId, "task-claimed", $"task {taskId}");
+        await MoveAsync(to, AgentId, AgentActions.TaskClaimed, $"task {taskId}");
         return await TaskOf(taskId).Get();
     }
 
@@ -342,8 +351,10 @@ public sealed partial class AgentGrain(
         var deadline = _lastHeartbeat + _timing.HeartbeatDeadline;
         if (clock.Now <= deadline) return;
         var reason = $"no heartbeat since {_lastHeartbeat:O} (deadline {_timing.HeartbeatDeadline.TotalSeconds:0.###} s)";
+        // A watched agent is one a missed heartbeat makes unresponsive (AgentLifecycle.IsWatched), so this is never refused.
+        var to = Apply(AgentTrigger.MissedHeartbeat);
         State.AlertToSend = PendingAlert.Raise;
-        await MoveAsync(AgentStatus.Unresponsive, HiveStorage.SystemActor, "missed-heartbeat", reason);
+        await MoveAsync(to, HiveStorage.SystemActor, AgentActions.MissedHeartbeat, reason);
         // Stopping the timer cancels the token this tick runs with; the alert must not depend on it.
         StopWatching();
         await SendAlertAsync();
@@ -407,23 +418,31 @@ public sealed partial class AgentGrain(
         State.Status = to;
         State.StatusReason = reason;
         if (to == AgentStatus.Offline) State.Draining = false;
-        await SaveAsync(Change(actor, action, from, to, reason));
+        await SaveAsync(Writer.Change(actor, action, from, reason));
     }
 
-    private async Task SaveAsync(AuditEvent? change)
+    /// <summary>
+    /// Writes this agent's changes; made on first use, once the activation knows its key. A failed write marks the state
+    /// unsaved, so the deactivation it causes does not park a wake-up over state storage may not have.
+    /// </summary>
+    private ChangeWriter<AgentState, AgentStatus> Writer => _writer ??= new(stored, recorder, clock, Entity, Row, () =>
     {
-        State.Version++;
-        State.UpdatedAt = clock.Now;
+        _stateUnsaved = true;
+        DeactivateOnIdle();
+    });
+
+    private Task SaveAsync(EntityChange? change)
+    {
         State.LastHeartbeat = _lastHeartbeat == default ? State.LastHeartbeat : _lastHeartbeat;
-        // A failed write deactivates this activation, so the row version may count from this write already.
-        _rowVersion.StateWritten();
+        return Writer.SaveAsync(change);
+    }
+
+    /// <summary>While watched, the row names this silo as host; it wakes the agent at a parked deadline or for an unsent alert.</summary>
+    private CatalogEntry Row(long version)
+    {
         var host = Watched && State.ParkedWakeAt is null ? _host : null;
         var wakeAt = State.ParkedWakeAt ?? (State.AlertToSend is null ? null : clock.Now + (2 * _timing.SweepInterval));
-        await recorder.SaveAsync(stored, AgentCatalogRow.From(State, _rowVersion.For(State.Version), host, wakeAt), change, () =>
-        {
-            _stateUnsaved = true;
-            DeactivateOnIdle();
-        });
+        return AgentCatalogRow.From(State, version, host, wakeAt);
     }
 
     private AgentStatus Apply(AgentTrigger trigger)
@@ -432,9 +451,6 @@ public sealed partial class AgentGrain(
         if (!t.Allowed) throw HiveException.InvalidTransition($"Agent '{AgentId}': {t.Error}.", Entity);
         return t.To;
     }
-
-    private AuditEvent Change(string actor, string action, AgentStatus? from, AgentStatus to, string? details) =>
-        new(clock.Now, actor, Entity, action, from?.ToString(), to.ToString(), details);
 
     private void RequireRegistered()
     {

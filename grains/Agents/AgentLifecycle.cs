@@ -52,6 +52,12 @@ public static class AgentLifecycle
             _ => AgentTransition.Deny($"{trigger} is not defined for an agent that is {from}"),
         };
 
+    /// <summary>
+    /// Where a newly registered or restored agent starts: registered, watched for heartbeats (a restored one only from its
+    /// first), until a heartbeat makes it ready. An offline agent registering again lands here too.
+    /// </summary>
+    public static AgentStatus Initial => AgentStatus.Registered;
+
     /// <summary>Statuses in which a missed heartbeat deadline makes the agent unresponsive.</summary>
     public static bool IsWatched(AgentStatus status) =>
         status is AgentStatus.Registered or AgentStatus.Ready or AgentStatus.Busy;

@@ -4,7 +4,7 @@ namespace Hive.Agents;
 
 /// <summary>What an agent grain persists. Heartbeats are not written one by one; see <see cref="LastHeartbeat"/>.</summary>
 [GenerateSerializer, Alias("hive.agent-state.v1")]
-public sealed class AgentState
+public sealed class AgentState : IEntityState<AgentStatus>
 {
     [Id(0)] public AgentSpec? Spec { get; set; }
     [Id(1)] public AgentStatus Status { get; set; }

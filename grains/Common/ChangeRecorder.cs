@@ -12,10 +12,11 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
     /// Writes the grain's state and publishes the change with it: in the same transaction where the grain storage can
     /// (<see cref="StateCompanions"/>), else right after the write. A failed write calls <paramref name="discardActivation"/>
     /// (see <see cref="WriteOrDiscardAsync"/>) and publishes nothing: a memory change reaches its
-    /// channel's log only once the state holding it is stored.
+    /// channel's log only once the state holding it is stored. <paramref name="metric"/> is what the change adds to the
+    /// meter once stored.
     /// </summary>
     public async Task SaveAsync<T>(IPersistentState<T> state, CatalogEntry? row, AuditEvent? change, Action discardActivation,
-        MemoryLogEntry? memory = null)
+        MemoryLogEntry? memory = null, ChangeMetric metric = ChangeMetric.None)
     {
         change = Traced(change);
         var companions = new StateCompanions(row, change, memory);
@@ -28,8 +29,8 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
         {
             StateCompanions.Current = null;
         }
-        if (companions.Taken) Measure(row, change);
-        else await RecordAsync(row, change, memory);
+        if (companions.Taken) Measure(row, change, metric);
+        else await RecordAsync(row, change, memory, metric);
     }
 
     /// <summary>
@@ -56,9 +57,9 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
     public Task ForgetAsync(CatalogKey key) => catalog.RemoveAsync([key]);
 
     /// <summary>Publishes a change that needs no state write of its own (a row-only update), or follows one.</summary>
-    public Task RecordAsync(CatalogEntry? row, AuditEvent? change, MemoryLogEntry? memory = null)
+    public Task RecordAsync(CatalogEntry? row, AuditEvent? change, MemoryLogEntry? memory = null, ChangeMetric metric = ChangeMetric.None)
     {
-        Measure(row, change);
+        Measure(row, change, metric);
         var writes = new List<Task>(3);
         if (row is not null) writes.Add(catalog.UpsertAsync([row]));
         if (change is not null) writes.Add(audit.AppendAsync([Traced(change)]));
@@ -76,11 +77,19 @@ public sealed class ChangeRecorder(IEntityCatalog catalog, IAuditLog audit, IMem
         return change;
     }
 
-    private void Measure(CatalogEntry? row, AuditEvent? change)
+    private void Measure(CatalogEntry? row, AuditEvent? change, ChangeMetric metric)
     {
-        if (row is null || change is null || change.From == change.To && change.Action != "deadline-missed") return;
-        if (row.Kind == EntityKind.Task) metrics.TaskTransition(change.From, change.To!);
-        if (row.Kind == EntityKind.Escalation && change.Action is "raised" or "reopened" or "deadline-missed") metrics.EscalationRaised(row.Type!);
+        if (row is null || change is null) return;
+        switch (metric)
+        {
+            case ChangeMetric.TaskTransition:
+                metrics.TaskTransition(change.From, change.To!);
+                break;
+            case ChangeMetric.EscalationRaised:
+                // An escalation's catalog row carries its severity as its type.
+                metrics.EscalationRaised(row.Type!);
+                break;
+        }
     }
 
     // The only state writes in grains/ (BannedSymbols.txt makes any other fail the build): state, catalog row, audit event,

@@ -15,8 +15,7 @@ public sealed partial class EscalationGrain : IPurgeable
             return false;
         }
         if (State.Status != EscalationStatus.Closed || State.UpdatedAt >= finishedBefore) return false;
-        await recorder.PurgeAsync(stored, EscalationCatalogRow.From(State, _rowVersion.For(State.Version), noticeWake: null),
-            PurgeEvent.Of(clock.Now, Entity, State.Status.ToString(), State.UpdatedAt), DeactivateOnIdle);
+        await Writer.PurgeAsync(version => EscalationCatalogRow.From(State, version, noticeWake: null));
         StopDeadlineWatch();
         DeactivateOnIdle();
         return true;

@@ -23,8 +23,15 @@ public sealed partial class EscalationGrain(
     private EscalationState State => stored.State;
     private string EscalationId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "escalation/" + EscalationId;
-    private CatalogVersion _rowVersion;
+    private ChangeWriter<EscalationState, EscalationStatus>? _writer;
     private IGrainTimer? _deadlineCheck;
+
+    /// <summary>
+    /// Writes this escalation's changes; made on first use, once the activation knows its key. The row wakes it for a
+    /// pending tier notice soon, should the activation be lost.
+    /// </summary>
+    private ChangeWriter<EscalationState, EscalationStatus> Writer => _writer ??= new(stored, recorder, clock, Entity,
+        version => EscalationCatalogRow.From(State, version, clock.Now + (2 * timing.Value.SweepInterval)), DeactivateOnIdle);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -44,15 +51,16 @@ public sealed partial class EscalationGrain(
             State.Spec = valid;
             State.RaisedBy = actor;
             State.RaisedAt = clock.Now;
-            await OpenAsync(valid.Severity, actor, "raised", null, valid.Description);
+            await OpenAsync(null, EscalationLifecycle.Initial, valid.Severity, actor, EscalationActions.Raised, valid.Description);
         }
-        else if (!EscalationLifecycle.AwaitsAcknowledgement(State.Status) && EscalationLifecycle.Transition(State.Status, EscalationTrigger.Reopen).Allowed)
+        // Raising an open, acknowledged or mitigating escalation again changes nothing; a resolved or closed one reopens.
+        else if (EscalationLifecycle.Transition(State.Status, EscalationTrigger.Reopen) is { Allowed: true } reopen)
         {
             var from = State.Status;
             State.Spec = valid;
             State.Resolution = null;
             State.PostMortem = null;
-            await OpenAsync(valid.Severity, actor, "reopened", from, valid.Description);
+            await OpenAsync(from, reopen.To, valid.Severity, actor, EscalationActions.Reopened, valid.Description);
         }
         return Snapshot();
     }
@@ -98,14 +106,15 @@ public sealed partial class EscalationGrain(
         await SendNoticesAsync();
     }
 
-    private async Task OpenAsync(Severity severity, string actor, string action, EscalationStatus? from, string details)
+    /// <summary>Opens the escalation at <paramref name="to"/>, the lifecycle's answer to a raise or reopen, with a fresh deadline.</summary>
+    private async Task OpenAsync(EscalationStatus? from, EscalationStatus to, Severity severity, string actor, string action, string details)
     {
-        State.Status = EscalationStatus.Open;
+        State.Status = to;
         State.Severity = severity;
         State.MissedDeadlines = 0;
         State.AcknowledgeBy = clock.Now + options.Value.AcknowledgeWithin(severity);
         State.LastNote = null;
-        await SaveAsync(Change(actor, action, from?.ToString(), $"{severity}: {details}"));
+        await Writer.SaveAsync(Writer.Change(actor, action, from, $"{severity}: {details}", ChangeMetric.EscalationRaised));
         WatchDeadline();
     }
 
@@ -119,9 +128,19 @@ public sealed partial class EscalationGrain(
         var from = State.Status;
         State.Status = t.To;
         State.LastNote = note;
-        await SaveAsync(Change(actor, trigger.ToString().ToLowerInvariant(), from.ToString(), note));
+        await Writer.SaveAsync(Writer.Change(actor, ActionOf(trigger), from, note));
         if (!EscalationLifecycle.AwaitsAcknowledgement(State.Status)) StopDeadlineWatch();
     }
+
+    private static string ActionOf(EscalationTrigger trigger) => trigger switch
+    {
+        EscalationTrigger.Acknowledge => EscalationActions.Acknowledge,
+        EscalationTrigger.Mitigate => EscalationActions.Mitigate,
+        EscalationTrigger.Resolve => EscalationActions.Resolve,
+        EscalationTrigger.Close => EscalationActions.Close,
+        // A reopen comes through Raise, which writes EscalationActions.Reopened itself.
+        _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, null),
+    };
 
     private async Task CheckDeadline(CancellationToken cancellationToken)
     {
@@ -140,8 +159,8 @@ public sealed partial class EscalationGrain(
         {
             From = from, To = State.Severity, Missed = due, AcknowledgeBy = State.AcknowledgeBy.Value, Remaining = [.. State.Spec.SupportingAgents],
         };
-        await SaveAsync(new AuditEvent(clock.Now, HiveStorage.SystemActor, Entity, "deadline-missed", from.ToString(), State.Severity.ToString(),
-            $"not acknowledged by {due:O}; next deadline {State.AcknowledgeBy:O}"));
+        await Writer.SaveAsync(Writer.Change(HiveStorage.SystemActor, EscalationActions.DeadlineMissed, from.ToString(), State.Severity.ToString(),
+            $"not acknowledged by {due:O}; next deadline {State.AcknowledgeBy:O}", ChangeMetric.EscalationRaised));
         await SendNoticesAsync();
     }
 
@@ -163,7 +182,8 @@ public sealed partial class EscalationGrain(
         if (left.Count == 0) State.NoticeToSend = null;
         try
         {
-            await SaveNoticeProgressAsync();
+            // Who has been told is delivery bookkeeping, not a change of the escalation.
+            await Writer.SaveBookkeepingAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -236,29 +256,6 @@ public sealed partial class EscalationGrain(
         _deadlineCheck?.Dispose();
         _deadlineCheck = null;
     }
-
-    private async Task SaveAsync(AuditEvent? change)
-    {
-        State.Version++;
-        State.UpdatedAt = clock.Now;
-        // A failed write deactivates this activation, so the row version may count from this write already.
-        _rowVersion.StateWritten();
-        var row = EscalationCatalogRow.From(State, _rowVersion.For(State.Version), clock.Now + (2 * timing.Value.SweepInterval));
-        await recorder.SaveAsync(stored, row, change, DeactivateOnIdle);
-    }
-
-    /// <summary>
-    /// Who has been told is delivery bookkeeping, not a change of the escalation: its version and updated-at stay, and
-    /// the catalog row takes a row-only version so it still replaces the one stored.
-    /// </summary>
-    private async Task SaveNoticeProgressAsync()
-    {
-        var row = EscalationCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), clock.Now + (2 * timing.Value.SweepInterval));
-        await recorder.SaveAsync(stored, row, null, DeactivateOnIdle);
-    }
-
-    private AuditEvent Change(string actor, string action, string? from, string? details) =>
-        new(clock.Now, actor, Entity, action, from, State.Status.ToString(), details);
 
     private void RequireExists()
     {

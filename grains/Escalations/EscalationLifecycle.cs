@@ -22,6 +22,9 @@ public static class EscalationLifecycle
         _ => EscalationTransition.Deny($"an escalation that is {from} cannot be {Past(trigger)}"),
     };
 
+    /// <summary>Where a raised escalation starts: open, its acknowledgement deadline running. A reopened one starts there again.</summary>
+    public static EscalationStatus Initial => EscalationStatus.Open;
+
     /// <summary>Severity one tier up; critical stays critical.</summary>
     public static Severity RaiseTier(Severity severity) => severity == Severity.Critical ? Severity.Critical : severity + 1;
 

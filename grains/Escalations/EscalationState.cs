@@ -2,7 +2,7 @@ namespace Hive.Escalations;
 
 /// <summary>What an escalation grain persists: the template's fields and its lifecycle, bounded in size.</summary>
 [GenerateSerializer, Alias("hive.escalation-state.v1")]
-public sealed class EscalationState
+public sealed class EscalationState : IEntityState<EscalationStatus>
 {
     [Id(0)] public EscalationSpec? Spec { get; set; }
     [Id(1)] public EscalationStatus Status { get; set; }

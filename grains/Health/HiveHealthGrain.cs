@@ -55,7 +55,7 @@ public sealed partial class HiveHealthGrain(
         var before = State.Effective;
         State.Pinned = level;
         State.PinnedBy = actor;
-        await SaveAsync(actor, "level-pinned", before, $"pinned at {level}: {reason}");
+        await SaveAsync(actor, HealthActions.LevelPinned, before, $"pinned at {level}: {reason}");
         return Snapshot();
     }
 
@@ -66,7 +66,7 @@ public sealed partial class HiveHealthGrain(
         var before = State.Effective;
         State.Pinned = null;
         State.PinnedBy = null;
-        await SaveAsync(actor, "level-unpinned", before, $"back to the evaluated level {State.Evaluated}");
+        await SaveAsync(actor, HealthActions.LevelUnpinned, before, $"back to the evaluated level {State.Evaluated}");
         return Snapshot();
     }
 
@@ -81,7 +81,7 @@ public sealed partial class HiveHealthGrain(
         State.HaltReason = reason;
         State.HaltAlert = PendingAlert.Raise;
         State.HaltAlertText = $"{actor} halted every task and memory change: {reason}";
-        await SaveAsync(actor, "halted", State.Effective, reason);
+        await SaveAsync(actor, HealthActions.Halted, State.Effective, reason);
         return Snapshot();
     }
 
@@ -96,7 +96,7 @@ public sealed partial class HiveHealthGrain(
         State.HaltReason = null;
         State.HaltAlert = PendingAlert.Clear;
         State.HaltAlertText = $"{actor} resumed the hive.";
-        await SaveAsync(actor, "resumed", State.Effective, $"halt by {haltedBy} lifted");
+        await SaveAsync(actor, HealthActions.Resumed, State.Effective, $"halt by {haltedBy} lifted");
         return Snapshot();
     }
 
@@ -113,7 +113,7 @@ public sealed partial class HiveHealthGrain(
             // Degrading or recovering is about the evaluated level; a pin above or below it does not change which.
             State.Reason = next > State.Evaluated ? reason : $"recovering: {reason}";
             State.Evaluated = next;
-            await SaveAsync(HiveStorage.SystemActor, "level-evaluated", before, State.Reason);
+            await SaveAsync(HiveStorage.SystemActor, HealthActions.LevelEvaluated, before, State.Reason);
         }
         return Snapshot();
     }

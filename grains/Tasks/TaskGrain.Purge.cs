@@ -18,8 +18,7 @@ public sealed partial class TaskGrain : IPurgeable
         // Whatever the outbox still owes (dependents, the agent, the alert sink) is delivered before the task goes.
         if (State.HasOutbox || State.QueueToTell) await FlushOutboxAsync();
         if (await HasLiveDependentAsync()) return false;
-        await recorder.PurgeAsync(stored, TaskCatalogRow.From(State, _rowVersion.For(State.Version), wakeAt: null),
-            PurgeEvent.Of(clock.Now, Entity, State.Status.ToString(), State.UpdatedAt), DeactivateOnIdle);
+        await Writer.PurgeAsync(version => TaskCatalogRow.From(State, version, wakeAt: null));
         StopDeadlineWatch();
         DeactivateOnIdle();
         return true;

@@ -1,4 +1,5 @@
 using Hive.Agents;
+using Hive.Audit;
 
 namespace Hive.Tasks;
 
@@ -25,6 +26,9 @@ public sealed partial class TaskGrain
         var statuses = await Task.WhenAll(prerequisites.Select(p => DependencyOf(p.Id).AddDependent(TaskId)));
         State.Spec = valid;
         State.Prerequisites = prerequisites.Select((p, i) => (p.Id, statuses[i])).ToDictionary(p => p.Id, p => p.Item2);
+        // The one status not asked of the lifecycle: a restore has no transition to take. It carries over the status the task
+        // reached in its source hive, which TaskRestoreRules checked above is one the lifecycle could have reached here, given
+        // where the prerequisites stand now; the task's own transitions take over from it.
         State.Status = restore.Status;
         State.AssignedAgent = restore.AssignedAgent;
         State.Attempts = restore.Attempts;
@@ -37,7 +41,7 @@ public sealed partial class TaskGrain
         State.Deadline = held ? restore.Deadline : null;
         // The agent hears of the task from the outbox, after this write: it never holds a task that storage does not have.
         State.HandOver = held ? new PendingHandOver(restore.AssignedAgent!, actor) : null;
-        await SaveAsync(Change(actor, "restored", null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
+        await SaveAsync(Writer.Change(actor, TaskActions.Restored, null, $"from a snapshot, attempt {restore.Attempts} of {valid.MaxAttempts}"));
         await DeliverOutboxAsync();
         WatchDeadline();
         return Snapshot();
@@ -87,7 +91,7 @@ public sealed partial class TaskGrain
             State.HandOver = null;
             State.Attempts = Math.Max(0, State.Attempts - 1);
             State.AssignedAgent = null;
-            await FinishAsync(to, HiveStorage.SystemActor, "released", $"agent '{handOver.AgentId}' did not take it up: {refusal.Message}");
+            await FinishAsync(to, HiveStorage.SystemActor, TaskActions.Released, $"agent '{handOver.AgentId}' did not take it up: {refusal.Message}");
             return true;
         }
     }

@@ -29,9 +29,13 @@ public sealed partial class TaskGrain(
     private string TaskId => GrainKeys.IdOf(this.GetPrimaryKeyString());
     private string Entity => "task/" + TaskId;
     private string AlertKey => AlertKeys.TaskOverdue(TaskId);
-    private CatalogVersion _rowVersion;
+    private ChangeWriter<TaskState, HiveTaskStatus>? _writer;
     private IGrainTimer? _deadlineCheck;
     private HiveTaskStatus _savedStatus;
+
+    /// <summary>Writes this task's changes; made on first use, once the activation knows its key. Every status change is a counted transition.</summary>
+    private ChangeWriter<TaskState, HiveTaskStatus> Writer => _writer ??= new(stored, recorder, clock, Entity,
+        version => TaskCatalogRow.From(State, version, WakeAt()), DeactivateOnIdle, statusChange: ChangeMetric.TaskTransition);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -66,14 +70,9 @@ public sealed partial class TaskGrain(
         State.Spec = valid;
         State.CreatedAt = clock.Now;
         State.Prerequisites = prerequisites.Select((p, i) => (p.Id, statuses[i])).ToDictionary(p => p.Id, p => p.Item2);
-        State.Status = TaskDependencies.Evaluate(State.Prerequisites) switch
-        {
-            PrerequisiteState.Met => HiveTaskStatus.Ready,
-            PrerequisiteState.Blocked => HiveTaskStatus.Blocked,
-            _ => HiveTaskStatus.Pending,
-        };
+        State.Status = TaskLifecycle.Initial(TaskDependencies.Evaluate(State.Prerequisites));
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
-        await SaveAsync(Change(actor, "created", null, $"type {valid.Type}, priority {valid.Priority}"));
+        await SaveAsync(Writer.Change(actor, TaskActions.Created, null, $"type {valid.Type}, priority {valid.Priority}"));
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -87,9 +86,9 @@ public sealed partial class TaskGrain(
     public async Task<bool> TryAssign(string agentId)
     {
         await RequireRegisteredAgentAsync(agentId);
-        if (State.Spec is null || !TaskLifecycle.Transition(State.Status, TaskTrigger.Assign).Allowed) return false;
+        if (State.Spec is null || TaskLifecycle.Transition(State.Status, TaskTrigger.Assign) is not { Allowed: true } assign) return false;
         var from = State.Status;
-        State.Status = HiveTaskStatus.Assigned;
+        State.Status = assign.To;
         State.AssignedAgent = agentId;
         State.Attempts++;
         State.ProgressPercent = 0;
@@ -98,7 +97,7 @@ public sealed partial class TaskGrain(
         State.Approvals.Clear();
         State.Deadline = State.Spec.TimeBudget is { } budget ? clock.Now + budget : null;
         State.OverdueRaised = false;
-        await SaveAsync(Change(agentId, "assigned", from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Assigned, from, $"attempt {State.Attempts} of {State.Spec.MaxAttempts}"));
         WatchDeadline();
         return true;
     }
@@ -106,20 +105,21 @@ public sealed partial class TaskGrain(
     public async Task<bool> ReleaseUnheld(string agentId)
     {
         HiveIds.Require(agentId, "Agent id");
-        if (State.Spec is null || State.AssignedAgent != agentId || !TaskLifecycle.Transition(State.Status, TaskTrigger.Release).Allowed)
+        if (State.Spec is null || State.AssignedAgent != agentId
+            || TaskLifecycle.Transition(State.Status, TaskTrigger.Release) is not { Allowed: true } release)
             return false;
         State.Attempts = Math.Max(0, State.Attempts - 1);
         // Not told through the outbox: the agent is the caller, waiting for this call, and holds nothing to let go of.
         State.AssignedAgent = null;
-        await FinishAsync(HiveTaskStatus.Ready, HiveStorage.SystemActor, "released", $"agent '{agentId}' does not hold it; its claim was never recorded");
+        await FinishAsync(release.To, HiveStorage.SystemActor, TaskActions.Released, $"agent '{agentId}' does not hold it; its claim was never recorded");
         return true;
     }
 
     public async Task<TaskInfo> Start(string agentId)
     {
-        var from = Require(TaskTrigger.Start, agentId);
-        State.Status = HiveTaskStatus.InProgress;
-        await SaveAsync(Change(agentId, "started", from, null));
+        var from = State.Status;
+        State.Status = Require(TaskTrigger.Start, agentId);
+        await SaveAsync(Writer.Change(agentId, TaskActions.Started, from, null));
         return Snapshot();
     }
 
@@ -127,28 +127,29 @@ public sealed partial class TaskGrain(
     {
         if (percent is < 0 or > 100) throw HiveException.Validation($"Progress must be 0–100; got {percent}.", Entity);
         HiveText.Optional(note, "A progress note", Limits.MaxTextLength, Entity);
-        var from = Require(TaskTrigger.Progress, agentId);
-        State.Status = HiveTaskStatus.InProgress;
+        var from = State.Status;
+        State.Status = Require(TaskTrigger.Progress, agentId);
         State.ProgressPercent = percent;
         State.ProgressNote = note;
-        await SaveAsync(Change(agentId, "progress", from, $"{percent}%{(note is null ? "" : ": " + note)}"));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Progress, from, $"{percent}%{(note is null ? "" : ": " + note)}"));
         return Snapshot();
     }
 
     public async Task<TaskInfo> Complete(string agentId, string? result)
     {
         HiveText.Optional(result, "A result", Limits.MaxTextLength, Entity);
-        var from = Require(TaskTrigger.Complete, agentId);
+        var from = State.Status;
+        var to = Require(TaskTrigger.Complete, agentId, new TaskFacts(NeedsApproval: State.Spec?.RequiredApprovals?.Count > 0));
         State.Result = result;
         State.ProgressPercent = 100;
-        if (State.Spec!.RequiredApprovals!.Count > 0)
+        if (to == HiveTaskStatus.AwaitingApproval)
         {
-            State.Status = HiveTaskStatus.AwaitingApproval;
-            await SaveAsync(Change(agentId, "awaiting-approval", from, $"needs {string.Join(", ", State.Spec.RequiredApprovals!)}"));
+            State.Status = to;
+            await SaveAsync(Writer.Change(agentId, TaskActions.AwaitingApproval, from, $"needs {string.Join(", ", State.Spec!.RequiredApprovals!)}"));
         }
         else
         {
-            await FinishAsync(HiveTaskStatus.Completed, agentId, "completed", result);
+            await FinishAsync(to, agentId, TaskActions.Completed, result);
         }
         return Snapshot();
     }
@@ -158,17 +159,9 @@ public sealed partial class TaskGrain(
         HiveText.Require(error, "A failure's error", Limits.MaxTextLength, Entity);
         var trigger = kind == FailureKind.Permanent ? TaskTrigger.FailPermanent : TaskTrigger.FailTransient;
         var facts = new TaskFacts(AttemptsRemain: State.Spec is not null && State.Attempts < State.Spec.MaxAttempts);
-        Require(trigger, agentId, facts);
-        var to = TaskLifecycle.Transition(State.Status, trigger, facts).To;
+        var to = Require(trigger, agentId, facts);
         var reason = $"{kind.ToString().ToLowerInvariant()} failure on attempt {State.Attempts}: {error}";
-        if (to == HiveTaskStatus.Ready)
-        {
-            await FinishAsync(HiveTaskStatus.Ready, agentId, "retrying", reason);
-        }
-        else
-        {
-            await FinishAsync(HiveTaskStatus.Failed, agentId, "failed", reason);
-        }
+        await FinishAsync(to, agentId, to == HiveTaskStatus.Ready ? TaskActions.Retrying : TaskActions.Failed, reason);
         return Snapshot();
     }
 
@@ -184,13 +177,16 @@ public sealed partial class TaskGrain(
                 $"Agent '{agentId}' (roles: {string.Join(", ", roles)}) cannot approve task '{TaskId}': it awaits approval from {string.Join(", ", waiting)}.", Entity);
         }
         State.Approvals.AddRange(granted.Select(role => new Approval(role, agentId, note, clock.Now)));
-        if (WaitingApprovals().Count == 0)
+        var from = State.Status;
+        var to = Allow(TaskTrigger.Approve, new TaskFacts(AllApproved: WaitingApprovals().Count == 0));
+        if (to == HiveTaskStatus.Completed)
         {
-            await FinishAsync(HiveTaskStatus.Completed, agentId, "approved", $"as {string.Join(", ", granted)}; all approvals given");
+            await FinishAsync(to, agentId, TaskActions.Approved, $"as {string.Join(", ", granted)}; all approvals given");
         }
         else
         {
-            await SaveAsync(Change(agentId, "approved", State.Status, $"as {string.Join(", ", granted)}"));
+            State.Status = to;
+            await SaveAsync(Writer.Change(agentId, TaskActions.Approved, from, $"as {string.Join(", ", granted)}"));
         }
         return Snapshot();
     }
@@ -200,10 +196,10 @@ public sealed partial class TaskGrain(
         RequireReason(reason);
         await ApproverRolesAsync(agentId, TaskTrigger.Reject);
         var from = State.Status;
-        State.Status = HiveTaskStatus.InProgress;
+        State.Status = Allow(TaskTrigger.Reject, default);
         State.StatusReason = $"rejected by {agentId}: {reason}";
         State.Approvals.Clear();
-        await SaveAsync(Change(agentId, "rejected", from, reason));
+        await SaveAsync(Writer.Change(agentId, TaskActions.Rejected, from, reason));
         return Snapshot();
     }
 
@@ -212,8 +208,7 @@ public sealed partial class TaskGrain(
         HiveIds.Require(actor, "Actor");
         RequireReason(reason);
         RequireExists();
-        Allow(TaskTrigger.Cancel, default);
-        await FinishAsync(HiveTaskStatus.Cancelled, actor, "cancelled", reason);
+        await FinishAsync(Allow(TaskTrigger.Cancel, default), actor, TaskActions.Cancelled, reason);
         return Snapshot();
     }
 
@@ -229,7 +224,7 @@ public sealed partial class TaskGrain(
         State.Result = null;
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify = State.Dependents.Count > 0;
-        await SaveAsync(Change(actor, "retried", from, "fresh retry budget"));
+        await SaveAsync(Writer.Change(actor, TaskActions.Retried, from, "fresh retry budget"));
         await DeliverOutboxAsync();
         return Snapshot();
     }
@@ -256,19 +251,10 @@ public sealed partial class TaskGrain(
         State.Prerequisites[prerequisiteId] = status;
         var standing = TaskDependencies.Evaluate(State.Prerequisites);
         var from = State.Status;
-        var trigger = (standing, from) switch
-        {
-            (PrerequisiteState.Blocked, HiveTaskStatus.Pending or HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteFailed,
-            (not PrerequisiteState.Blocked, HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteRecovered,
-            (PrerequisiteState.Met, HiveTaskStatus.Pending) => TaskTrigger.PrerequisitesMet,
-            _ => (TaskTrigger?)null,
-        };
-        if (trigger is { } t) State.Status = TaskLifecycle.Transition(from, t).To;
-        if (State.Status == HiveTaskStatus.Pending && standing == PrerequisiteState.Met)
-            State.Status = TaskLifecycle.Transition(State.Status, TaskTrigger.PrerequisitesMet).To;
+        State.Status = TaskLifecycle.AfterPrerequisites(from, standing);
         State.StatusReason = TaskDependencies.BlockReason(State.Prerequisites);
         State.DependentsToNotify |= TaskDependencies.ClassOf(from) != TaskDependencies.ClassOf(State.Status) && State.Dependents.Count > 0;
-        await SaveAsync(from == State.Status ? null : Change(HiveStorage.SystemActor, "prerequisite-changed", from, $"{prerequisiteId} is {status}"));
+        await SaveAsync(from == State.Status ? null : Writer.Change(HiveStorage.SystemActor, TaskActions.PrerequisiteChanged, from, $"{prerequisiteId} is {status}"));
         await DeliverOutboxAsync();
     }
 
@@ -291,7 +277,7 @@ public sealed partial class TaskGrain(
         if (State.OverdueRaised) State.AlertToSend = PendingAlert.Clear;
         State.Deadline = null;
         State.OverdueRaised = false;
-        await SaveAsync(Change(actor, action, from, reason));
+        await SaveAsync(Writer.Change(actor, action, from, reason));
         if (to == HiveTaskStatus.Completed) metrics.TaskCompleted(clock.Now - State.CreatedAt);
         StopDeadlineWatch();
         await DeliverOutboxAsync();
@@ -332,7 +318,7 @@ public sealed partial class TaskGrain(
         if (State.HandOver is { } handOver && await HandOverAsync(handOver)) return;
         State.HandOver = null;
         // The cleared outbox reaches storage with the next state write; until then a repeat is harmless.
-        await recorder.RecordAsync(TaskCatalogRow.From(State, _rowVersion.NextRowOnly(State.Version), WakeAt()), null);
+        await Writer.RecordRowAsync();
     }
 
     private async Task CheckDeadline(CancellationToken cancellationToken)
@@ -345,7 +331,7 @@ public sealed partial class TaskGrain(
         if (clock.Now <= deadline) return;
         State.OverdueRaised = true;
         State.AlertToSend = PendingAlert.Raise;
-        await SaveAsync(Change(HiveStorage.SystemActor, "overdue", State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
+        await SaveAsync(Writer.Change(HiveStorage.SystemActor, TaskActions.Overdue, State.Status, $"time budget {State.Spec!.TimeBudget} ran out at {deadline:O}"));
         // Stopping the timer cancels the token this tick runs with; the alert rides the outbox instead.
         StopDeadlineWatch();
         await DeliverOutboxAsync();
@@ -389,15 +375,11 @@ public sealed partial class TaskGrain(
         : TaskLifecycle.IsHeld(State.Status) && !State.OverdueRaised ? State.Deadline
         : null;
 
-    private async Task SaveAsync(AuditEvent? change)
+    private async Task SaveAsync(EntityChange? change)
     {
         // Every write that makes the task ready tells its queue, through the outbox, whichever path got it there.
         if (State.Status == HiveTaskStatus.Ready && _savedStatus != HiveTaskStatus.Ready) State.QueueToTell = true;
-        State.Version++;
-        State.UpdatedAt = clock.Now;
-        // A failed write deactivates this activation, so the row version may count from this write already.
-        _rowVersion.StateWritten();
-        await recorder.SaveAsync(stored, TaskCatalogRow.From(State, _rowVersion.For(State.Version), WakeAt()), change, DeactivateOnIdle);
+        await Writer.SaveAsync(change);
         _savedStatus = State.Status;
     }
 
@@ -414,17 +396,18 @@ public sealed partial class TaskGrain(
     private List<string> WaitingApprovals() =>
         State.Spec!.RequiredApprovals!.Where(role => State.Approvals.All(a => a.Role != role)).ToList();
 
-    /// <summary>Checks the transition and that <paramref name="agentId"/> holds the task; returns the current status.</summary>
+    /// <summary>Checks the transition and that <paramref name="agentId"/> holds the task; returns the status the lifecycle moves it to.</summary>
     private HiveTaskStatus Require(TaskTrigger trigger, string agentId, TaskFacts facts = default)
     {
         HiveIds.Require(agentId, "Agent id");
         RequireExists();
-        Allow(trigger, facts);
+        var to = Allow(trigger, facts);
         if (State.AssignedAgent != agentId)
             throw HiveException.Forbidden($"Task '{TaskId}' is assigned to '{State.AssignedAgent}', not to '{agentId}'.", Entity);
-        return State.Status;
+        return to;
     }
 
+    /// <summary>The status the lifecycle moves the task to on <paramref name="trigger"/>; throws when it refuses.</summary>
     private HiveTaskStatus Allow(TaskTrigger trigger, TaskFacts facts)
     {
         var t = TaskLifecycle.Transition(State.Status, trigger, facts);
@@ -472,9 +455,6 @@ public sealed partial class TaskGrain(
             return false;
         }
     }
-
-    private AuditEvent Change(string actor, string action, HiveTaskStatus? from, string? details) =>
-        new(clock.Now, actor, Entity, action, from?.ToString(), State.Status.ToString(), details);
 
     private TaskInfo Snapshot() => new(State.Spec!, State.Status, State.AssignedAgent, State.Attempts, State.ProgressPercent,
         State.ProgressNote, State.Approvals.ToArray(), State.StatusReason,

@@ -38,15 +38,36 @@ public static class TaskLifecycle
                 TaskTransition.Deny($"a task that is {from} cannot be cancelled"),
             (TaskTrigger.Cancel, _) => TaskTransition.Move(HiveTaskStatus.Cancelled),
 
-            (TaskTrigger.Retry, HiveTaskStatus.Failed or HiveTaskStatus.Cancelled) => TaskTransition.Move(facts.Prerequisites switch
-            {
-                PrerequisiteState.Met => HiveTaskStatus.Ready,
-                PrerequisiteState.Blocked => HiveTaskStatus.Blocked,
-                _ => HiveTaskStatus.Pending,
-            }),
+            (TaskTrigger.Retry, HiveTaskStatus.Failed or HiveTaskStatus.Cancelled) => TaskTransition.Move(Initial(facts.Prerequisites)),
 
             _ => TaskTransition.Deny(Explain(from, trigger)),
         };
+
+    /// <summary>Where a new task starts, and a retried one starts again: from where its prerequisites stand.</summary>
+    public static HiveTaskStatus Initial(PrerequisiteState prerequisites) => prerequisites switch
+    {
+        PrerequisiteState.Met => HiveTaskStatus.Ready,
+        PrerequisiteState.Blocked => HiveTaskStatus.Blocked,
+        _ => HiveTaskStatus.Pending,
+    };
+
+    /// <summary>
+    /// Where a task goes when its prerequisites come to stand at <paramref name="standing"/>: a pending or blocked task is
+    /// blocked by a failed one, pending again once none blocks, and ready once all completed (a blocked one whose
+    /// prerequisites all completed meanwhile goes through pending to ready). Any other task stays where it is.
+    /// </summary>
+    public static HiveTaskStatus AfterPrerequisites(HiveTaskStatus from, PrerequisiteState standing)
+    {
+        var trigger = (standing, from) switch
+        {
+            (PrerequisiteState.Blocked, HiveTaskStatus.Pending or HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteFailed,
+            (not PrerequisiteState.Blocked, HiveTaskStatus.Blocked) => TaskTrigger.PrerequisiteRecovered,
+            (PrerequisiteState.Met, HiveTaskStatus.Pending) => TaskTrigger.PrerequisitesMet,
+            _ => (TaskTrigger?)null,
+        };
+        var to = trigger is { } t ? Transition(from, t).To : from;
+        return to == HiveTaskStatus.Pending && standing == PrerequisiteState.Met ? Transition(to, TaskTrigger.PrerequisitesMet).To : to;
+    }
 
     /// <summary>Statuses a task never leaves by itself: completed is final; failed and cancelled only by an operator's retry.</summary>
     public static bool IsTerminal(HiveTaskStatus status) =>

@@ -4,7 +4,7 @@ namespace Hive.Tasks;
 
 /// <summary>What a task grain persists. Bounded: prerequisites, dependents and approvals have fixed limits.</summary>
 [GenerateSerializer, Alias("hive.task-state.v1")]
-public sealed class TaskState
+public sealed class TaskState : IEntityState<HiveTaskStatus>
 {
     [Id(0)] public TaskSpec? Spec { get; set; }
     [Id(1)] public HiveTaskStatus Status { get; set; }

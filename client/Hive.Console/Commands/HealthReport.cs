@@ -10,7 +10,6 @@ namespace Hive.Console.Commands;
 internal sealed record HealthReport(HiveHealthStatus Status, string? PinReason, DateTimeOffset? PinnedAt)
 {
     private const string HealthEntity = "hive/health";
-    private const string PinAction = "level-pinned";
 
     public static async Task<HealthReport> ReadAsync(HiveClient hive, HiveHealthStatus status)
     {
@@ -19,7 +18,7 @@ internal sealed record HealthReport(HiveHealthStatus Status, string? PinReason, 
         if (status is not { PinnedLevel: { } level, PinnedBy: { } actor }) return new(status, null, null);
         // Newest first, and only the pinning actor's events on the health entity, so the current pin is the first one found.
         var events = await hive.Audit.QueryAsync(new AuditQuery(HealthEntity, actor, PageSize: Limits.MaxPageSize));
-        var pin = events.Items.FirstOrDefault(e => e.Action == PinAction);
+        var pin = events.Items.FirstOrDefault(e => e.Action == HealthActions.LevelPinned);
         return pin is null ? new(status, null, null) : new(status, ReasonOf(pin.Details, level), pin.At);
     }
 

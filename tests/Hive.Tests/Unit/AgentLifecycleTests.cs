@@ -176,6 +176,40 @@ public class AgentLifecycleTests
     public void Deregistered_agent_keeps_its_status_while_it_still_holds_a_task() =>
         Assert.Equal(Busy, AgentLifecycle.Transition(Busy, Deregister, hasTask: true).To);
 
+    [Fact]
+    public void New_agent_starts_registered_and_watched()
+    {
+        Assert.Equal(Registered, AgentLifecycle.Initial);
+        Assert.True(AgentLifecycle.IsWatched(AgentLifecycle.Initial));
+    }
+
+    [Fact]
+    public void Offline_agent_registering_again_starts_where_a_new_one_does() =>
+        Assert.Equal(AgentLifecycle.Initial, AgentLifecycle.Transition(Offline, Register).To);
+
+    [Theory]
+    [MemberData(nameof(AllStatuses))]
+    public void Registering_again_changes_the_status_only_of_an_offline_agent(AgentStatus status)
+    {
+        foreach (var (hasTask, draining) in Situations)
+        {
+            var result = AgentLifecycle.Transition(status, Register, hasTask, draining);
+
+            Assert.True(result.Allowed);
+            Assert.Equal(status == Offline, result.To != status);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllStatuses))]
+    public void Deregistering_an_agent_that_holds_a_task_keeps_its_status_so_it_can_drain(AgentStatus status)
+    {
+        var result = AgentLifecycle.Transition(status, Deregister, hasTask: true);
+
+        if (result.Allowed) Assert.Equal(status, result.To);
+        else Assert.Equal(Offline, status);
+    }
+
     private static bool Holds(AgentCondition when, bool hasTask, bool draining) => when switch
     {
         Always => true,

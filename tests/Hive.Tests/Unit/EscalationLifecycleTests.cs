@@ -75,6 +75,24 @@ public class EscalationLifecycleTests
         Assert.Equal([Open], Enum.GetValues<EscalationStatus>().Where(EscalationLifecycle.AwaitsAcknowledgement));
 
     [Fact]
+    public void Raised_escalation_starts_open_awaiting_acknowledgement()
+    {
+        Assert.Equal(Open, EscalationLifecycle.Initial);
+        Assert.True(EscalationLifecycle.AwaitsAcknowledgement(EscalationLifecycle.Initial));
+    }
+
+    [Theory]
+    [InlineData(Resolved)]
+    [InlineData(Closed)]
+    public void Reopened_escalation_starts_again_where_a_raised_one_does(EscalationStatus from) =>
+        Assert.Equal(EscalationLifecycle.Initial, EscalationLifecycle.Transition(from, Reopen).To);
+
+    [Fact]
+    public void Raising_again_never_reopens_an_escalation_still_awaiting_acknowledgement() =>
+        Assert.All(Enum.GetValues<EscalationStatus>().Where(s => EscalationLifecycle.Transition(s, Reopen).Allowed),
+            s => Assert.False(EscalationLifecycle.AwaitsAcknowledgement(s)));
+
+    [Fact]
     public void Every_status_and_trigger_appears_in_the_table()
     {
         Assert.All(Enum.GetValues<EscalationTrigger>(), t => Assert.Contains(Allowed, a => a.Trigger == t));

@@ -186,6 +186,89 @@ public class TaskLifecycleTests
         Assert.False(TaskLifecycle.Transition(Completed, Retry).Allowed);
     }
 
+    /// <summary>Where a task stands after its prerequisites change, for every status it may be in and every standing.</summary>
+    private static readonly (HiveTaskStatus From, PrerequisiteState Standing, HiveTaskStatus To)[] AfterPrerequisiteChange =
+    [
+        (Pending, PrerequisiteState.Met, Ready),
+        (Pending, PrerequisiteState.Waiting, Pending),
+        (Pending, PrerequisiteState.Blocked, Blocked),
+        (Blocked, PrerequisiteState.Met, Ready),
+        (Blocked, PrerequisiteState.Waiting, Pending),
+        (Blocked, PrerequisiteState.Blocked, Blocked),
+    ];
+
+    public static TheoryData<PrerequisiteState, HiveTaskStatus> InitialStatuses() => new()
+    {
+        { PrerequisiteState.Met, Ready },
+        { PrerequisiteState.Waiting, Pending },
+        { PrerequisiteState.Blocked, Blocked },
+    };
+
+    public static TheoryData<HiveTaskStatus, PrerequisiteState> StatusesAndStandings()
+    {
+        var data = new TheoryData<HiveTaskStatus, PrerequisiteState>();
+        foreach (var status in Enum.GetValues<HiveTaskStatus>())
+        {
+            foreach (var standing in Enum.GetValues<PrerequisiteState>())
+            {
+                data.Add(status, standing);
+            }
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InitialStatuses))]
+    public void New_task_starts_where_its_prerequisites_stand(PrerequisiteState prerequisites, HiveTaskStatus initial) =>
+        Assert.Equal(initial, TaskLifecycle.Initial(prerequisites));
+
+    [Theory]
+    [MemberData(nameof(StatusesAndStandings))]
+    public void Retried_task_starts_again_where_a_new_one_would(HiveTaskStatus from, PrerequisiteState prerequisites)
+    {
+        var retry = TaskLifecycle.Transition(from, Retry, new TaskFacts(Prerequisites: prerequisites));
+
+        if (retry.Allowed) Assert.Equal(TaskLifecycle.Initial(prerequisites), retry.To);
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusesAndStandings))]
+    public void Prerequisite_change_moves_only_a_pending_or_blocked_task(HiveTaskStatus from, PrerequisiteState standing)
+    {
+        var expected = AfterPrerequisiteChange.Where(r => r.From == from && r.Standing == standing).Select(r => (HiveTaskStatus?)r.To).SingleOrDefault() ?? from;
+
+        Assert.Equal(expected, TaskLifecycle.AfterPrerequisites(from, standing));
+    }
+
+    [Theory]
+    [MemberData(nameof(StatusesAndStandings))]
+    public void Prerequisite_change_takes_only_steps_of_the_allowed_table(HiveTaskStatus from, PrerequisiteState standing)
+    {
+        var to = TaskLifecycle.AfterPrerequisites(from, standing);
+        var prerequisiteTriggers = new[] { PrerequisitesMet, PrerequisiteFailed, PrerequisiteRecovered };
+
+        // One step, or two through pending (blocked, then recovered and met at once).
+        var direct = Allowed.Any(r => r.From == from && r.To == to && prerequisiteTriggers.Contains(r.Trigger));
+        var throughPending = Allowed.Any(r => r.From == from && r.To == Pending && prerequisiteTriggers.Contains(r.Trigger))
+            && Allowed.Any(r => r.From == Pending && r.To == to && prerequisiteTriggers.Contains(r.Trigger));
+        Assert.True(to == from || direct || throughPending, $"{from} went to {to}");
+    }
+
+    [Fact]
+    public void Completing_asks_whether_approval_is_needed()
+    {
+        Assert.Equal(AwaitingApproval, TaskLifecycle.Transition(Assigned, Complete, new TaskFacts(NeedsApproval: true)).To);
+        Assert.Equal(Completed, TaskLifecycle.Transition(Assigned, Complete, new TaskFacts(NeedsApproval: false)).To);
+    }
+
+    [Fact]
+    public void Transient_failure_fails_the_task_once_its_attempts_are_used_up() =>
+        Assert.Equal(Failed, TaskLifecycle.Transition(Assigned, FailTransient, new TaskFacts(AttemptsRemain: false)).To);
+
+    [Fact]
+    public void Permanent_failure_fails_the_task_whatever_attempts_remain() =>
+        Assert.Equal(Failed, TaskLifecycle.Transition(InProgress, FailPermanent, new TaskFacts(AttemptsRemain: true)).To);
+
     private static bool Holds(TaskCondition when, TaskFacts facts) => when switch
     {
         Always => true,
