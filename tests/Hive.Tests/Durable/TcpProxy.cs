@@ -9,6 +9,7 @@ namespace Hive.Tests.Durable;
 /// A loopback TCP proxy in front of the test PostgreSQL, so a test can take "the database" away without stopping
 /// the server other tests share: <see cref="Down"/> cuts every connection and refuses new ones (a stopped server),
 /// <see cref="Hang"/> cuts them and swallows new ones without an answer (a network black hole), <see cref="Up"/> forwards again.
+/// It forwards any TCP protocol: <see cref="ToRedis"/> puts one in front of Redis.
 /// </summary>
 internal sealed class TcpProxy : IAsyncDisposable
 {
@@ -45,6 +46,19 @@ internal sealed class TcpProxy : IAsyncDisposable
             : new DnsEndPoint(host.Split(',')[0], builder.Port);
         return new TcpProxy(target);
     }
+
+    /// <summary>A proxy to the Redis of a StackExchange.Redis configuration string (its first <c>host:port</c>).</summary>
+    public static TcpProxy ToRedis(string configuration)
+    {
+        var endpoint = configuration.Split(',')[0].Trim();
+        var colon = endpoint.LastIndexOf(':');
+        return colon < 0
+            ? new TcpProxy(new DnsEndPoint(endpoint, 6379))
+            : new TcpProxy(new DnsEndPoint(endpoint[..colon], int.Parse(endpoint[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>What a Redis client configures to reach the server through this proxy.</summary>
+    public string RedisConfiguration => $"127.0.0.1:{Port}";
 
     /// <summary>The connection string through this proxy, for the given schema's connections.</summary>
     public string ConnectionString(PostgresSchema schema) => new NpgsqlConnectionStringBuilder(PostgresSchema.ConnectionString)
