@@ -23,6 +23,8 @@ internal static class FaultDrill
         await Task.Delay(after);
         var report = await load.StopAndVerifyAsync();
         output.WriteLine(report.Line);
+        // scripts/chaos/test-drill.sh reads each drill's line from here.
+        if (Environment.GetEnvironmentVariable("HIVE_CHAOS_REPORT") is { Length: > 0 } file) await File.AppendAllTextAsync(file, report.Line + "\n");
         output.WriteLine(load.Log.DescribeDisturbance());
         foreach (var problem in report.Tally.Problems.Take(20)) output.WriteLine(problem);
         return report;
