@@ -35,8 +35,10 @@ public sealed class RedisOutageTests(ServiceOutageCluster cluster, ITestOutputHe
             downFrom = running!.Log.Now;
             cluster.Redis.Down();
             await Task.Delay(Outage / 2);
-            readyDuringOutage = await ReadinessAsync();
+            // Asked alongside, so the outage lasts 30 s however long the probes take to answer.
+            var readiness = ReadinessAsync();
             await Task.Delay(Outage / 2);
+            readyDuringOutage = await readiness;
             cluster.Redis.Up();
             downUntil = running.Log.Now;
         }, after: TimeSpan.FromSeconds(10), started: load => running = load);
