@@ -11,6 +11,7 @@ namespace Hive.Tests.Durable;
 /// <see cref="Hang"/> cuts them and swallows new ones without an answer (a network black hole), <see cref="Up"/> forwards again.
 /// <see cref="Partition"/> stalls the connections of chosen clients instead, the way dropped packets stall TCP: not a byte
 /// either way, nothing closed, new ones held unanswered; <see cref="Heal"/> lets the stalled streams go on where they stopped.
+/// It forwards any TCP protocol: <see cref="ToRedis"/> puts one in front of Redis.
 /// </summary>
 internal sealed class TcpProxy : IAsyncDisposable
 {
@@ -54,6 +55,19 @@ internal sealed class TcpProxy : IAsyncDisposable
             : new DnsEndPoint(host.Split(',')[0], builder.Port);
         return new TcpProxy(target);
     }
+
+    /// <summary>A proxy to the Redis of a StackExchange.Redis configuration string (its first <c>host:port</c>).</summary>
+    public static TcpProxy ToRedis(string configuration)
+    {
+        var endpoint = configuration.Split(',')[0].Trim();
+        var colon = endpoint.LastIndexOf(':');
+        return colon < 0
+            ? new TcpProxy(new DnsEndPoint(endpoint, 6379))
+            : new TcpProxy(new DnsEndPoint(endpoint[..colon], int.Parse(endpoint[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>What a Redis client configures to reach the server through this proxy.</summary>
+    public string RedisConfiguration => $"127.0.0.1:{Port}";
 
     /// <summary>The connection string through this proxy, for the given schema's connections.</summary>
     public string ConnectionString(PostgresSchema schema) => new NpgsqlConnectionStringBuilder(PostgresSchema.ConnectionString)

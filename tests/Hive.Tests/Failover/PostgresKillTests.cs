@@ -1,0 +1,69 @@
+using System.Globalization;
+using Hive.Chaos;
+using Xunit.Abstractions;
+
+namespace Hive.Tests.Failover;
+
+/// <summary>
+/// Integration: the silos' PostgreSQL server is crashed under load (<c>pg_ctl stop -m immediate</c>), stays down
+/// 10 s and is started again (crash recovery from the WAL). Writes fail with clear errors meanwhile, nothing
+/// acknowledged is lost, nothing is done twice, and the hive serves again soon after, with no silo restarted.
+/// </summary>
+[Collection(ServiceOutageCollection.Name)]
+public sealed class PostgresKillTests(ServiceOutageCluster cluster, ITestOutputHelper output) : IAsyncLifetime
+{
+    private static readonly TimeSpan Down = TimeSpan.FromSeconds(10);
+
+    /// <summary>Orleans' own call timeout; a storage failure must be reported well before it.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The silo's storage pipeline gives up after 10 s (Hive:Storage:Resilience:TotalTimeout), plus room for a busy machine.</summary>
+    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(12);
+
+    public Task InitializeAsync() => cluster.RestoreAsync();
+
+    public Task DisposeAsync() => cluster.RestoreAsync();
+
+    [Fact]
+    public async Task PostgreSQL_killed_and_restarted_under_load_loses_no_acknowledged_write_and_the_hive_serves_again_without_a_restart()
+    {
+        var starts = cluster.Silos.Starts;
+        // No client retries: each failure is the hive's own answer, as quick as the hive gave it.
+        using var client = await cluster.StartClientAsync(o => o.Resilience.RetryBudget = TimeSpan.Zero, CallTimeout);
+        var killedAt = TimeSpan.Zero;
+        var restartedAt = TimeSpan.Zero;
+        ChaosLoad? running = null;
+
+        var report = await FaultDrill.RunAsync(client.Hive(), output, async () =>
+        {
+            killedAt = running!.Log.Now;
+            await cluster.Postgres.KillAsync();
+            await Task.Delay(Down);
+            await cluster.Postgres.StartAgainAsync();
+            restartedAt = running.Log.Now;
+        // Watched long enough after PostgreSQL returns for every kind of write to succeed again on a loaded machine.
+        }, after: TimeSpan.FromSeconds(15), started: load => running = load);
+        await client.StopAsync();
+
+        Assert.True(report.Acked > 0, report.Line);
+        Assert.Equal(0, report.Lost);
+        Assert.Equal(0, report.Duplicates);
+        var failed = report.Calls.Where(c => !c.Succeeded).ToList();
+        var duringOutage = failed.Where(c => c.Started >= killedAt && c.Started < restartedAt).ToList();
+        Assert.NotEmpty(duringOutage);
+        Assert.Contains(duringOutage, c => c.Error == HiveErrorCodes.StorageUnavailable);
+        var unclear = failed.Where(c => c.Error is not (HiveErrorCodes.StorageUnavailable or HiveErrorCodes.Unavailable or HiveErrorCodes.InvalidTransition)).ToList();
+        Assert.True(unclear.Count == 0, $"Errors other than storage-unavailable: {string.Join(", ", unclear.Select(c => $"{c.Kind} {c.Error}").Distinct())}");
+        var slowest = failed.Max(c => c.Took);
+        Assert.True(slowest < Quick, $"A failing call took {slowest.TotalSeconds:0.0} s; the call timeout is {CallTimeout.TotalSeconds:0} s.");
+        Assert.NotNull(report.Recovery);
+        var backAfter = report.Recovery!.Value - (restartedAt - killedAt);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"down {(restartedAt - killedAt).TotalSeconds:0.0} s (kill, {Down.TotalSeconds:0} s, restart with crash recovery); {duringOutage.Count} calls failed meanwhile "
+            + $"({string.Join(", ", duringOutage.GroupBy(c => $"{c.Kind} {c.Error}").Select(g => $"{g.Key} x{g.Count()}"))}), the slowest failure took {slowest.TotalMilliseconds:0} ms; "
+            + $"served again {backAfter.TotalSeconds:0.0} s after PostgreSQL was back"));
+        Assert.True(backAfter < TimeSpan.FromSeconds(15), report.Line);
+        Assert.True(cluster.Silos.AllRunning, cluster.Silos.Output);
+        Assert.Equal(starts, cluster.Silos.Starts);
+    }
+}
