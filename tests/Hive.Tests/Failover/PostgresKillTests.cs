@@ -14,12 +14,6 @@ public sealed class PostgresKillTests(ServiceOutageCluster cluster, ITestOutputH
 {
     private static readonly TimeSpan Down = TimeSpan.FromSeconds(10);
 
-    /// <summary>Orleans' own call timeout; a storage failure must be reported well before it.</summary>
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>The silo's storage pipeline gives up after 10 s (Hive:Storage:Resilience:TotalTimeout), plus room for a busy machine.</summary>
-    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(12);
-
     public Task InitializeAsync() => cluster.RestoreAsync();
 
     public Task DisposeAsync() => cluster.RestoreAsync();
@@ -29,7 +23,7 @@ public sealed class PostgresKillTests(ServiceOutageCluster cluster, ITestOutputH
     {
         var starts = cluster.Silos.Starts;
         // No client retries: each failure is the hive's own answer, as quick as the hive gave it.
-        using var client = await cluster.StartClientAsync(o => o.Resilience.RetryBudget = TimeSpan.Zero, CallTimeout);
+        using var client = await cluster.StartClientAsync(o => o.Resilience.RetryBudget = TimeSpan.Zero, StorageOutageChecks.CallTimeout);
         var killedAt = TimeSpan.Zero;
         var restartedAt = TimeSpan.Zero;
         ChaosLoad? running = null;
@@ -45,18 +39,7 @@ public sealed class PostgresKillTests(ServiceOutageCluster cluster, ITestOutputH
         }, after: TimeSpan.FromSeconds(15), started: load => running = load);
         await client.StopAsync();
 
-        Assert.True(report.Acked > 0, report.Line);
-        Assert.Equal(0, report.Lost);
-        Assert.Equal(0, report.Duplicates);
-        var failed = report.Calls.Where(c => !c.Succeeded).ToList();
-        var duringOutage = failed.Where(c => c.Started >= killedAt && c.Started < restartedAt).ToList();
-        Assert.NotEmpty(duringOutage);
-        Assert.Contains(duringOutage, c => c.Error == HiveErrorCodes.StorageUnavailable);
-        var unclear = failed.Where(c => c.Error is not (HiveErrorCodes.StorageUnavailable or HiveErrorCodes.Unavailable or HiveErrorCodes.InvalidTransition)).ToList();
-        Assert.True(unclear.Count == 0, $"Errors other than storage-unavailable: {string.Join(", ", unclear.Select(c => $"{c.Kind} {c.Error}").Distinct())}");
-        var slowest = failed.Max(c => c.Took);
-        Assert.True(slowest < Quick, $"A failing call took {slowest.TotalSeconds:0.0} s; the call timeout is {CallTimeout.TotalSeconds:0} s.");
-        Assert.NotNull(report.Recovery);
+        var (duringOutage, slowest) = StorageOutageChecks.AssertClearAndQuick(report, killedAt, restartedAt);
         var backAfter = report.Recovery!.Value - (restartedAt - killedAt);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"down {(restartedAt - killedAt).TotalSeconds:0.0} s (kill, {Down.TotalSeconds:0} s, restart with crash recovery); {duringOutage.Count} calls failed meanwhile "

@@ -13,12 +13,6 @@ public sealed class PostgresOutageTests(FailoverCluster cluster, ITestOutputHelp
 {
     private static readonly TimeSpan Outage = TimeSpan.FromSeconds(20);
 
-    /// <summary>Orleans' own call timeout; a storage failure must be reported well before it.</summary>
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
-
-    /// <summary>The silo's storage pipeline gives up after 10 s (Hive:Storage:Resilience:TotalTimeout), plus room for a busy machine.</summary>
-    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(12);
-
     public Task InitializeAsync() => cluster.EnsureAllRunningAsync();
 
     public Task DisposeAsync() => cluster.EnsureAllRunningAsync();
@@ -27,7 +21,7 @@ public sealed class PostgresOutageTests(FailoverCluster cluster, ITestOutputHelp
     public async Task While_PostgreSQL_is_down_writes_fail_quickly_with_storage_unavailable_and_the_hive_serves_again_when_it_returns()
     {
         // No client retries: each failure is the hive's own answer, as quick as the hive gave it.
-        using var client = await cluster.StartClientAsync(o => o.Resilience.RetryBudget = TimeSpan.Zero, CallTimeout);
+        using var client = await cluster.StartClientAsync(o => o.Resilience.RetryBudget = TimeSpan.Zero, StorageOutageChecks.CallTimeout);
         var downFrom = TimeSpan.Zero;
         var downUntil = TimeSpan.Zero;
         ChaosLoad? running = null;
@@ -44,18 +38,7 @@ public sealed class PostgresOutageTests(FailoverCluster cluster, ITestOutputHelp
         downUntil = downFrom + Outage;
         await client.StopAsync();
 
-        Assert.True(report.Acked > 0, report.Line);
-        Assert.Equal(0, report.Lost);
-        Assert.Equal(0, report.Duplicates);
-        var failed = report.Calls.Where(c => !c.Succeeded).ToList();
-        var duringOutage = failed.Where(c => c.Started >= downFrom && c.Started < downUntil).ToList();
-        Assert.NotEmpty(duringOutage);
-        Assert.Contains(duringOutage, c => c.Error == HiveErrorCodes.StorageUnavailable);
-        var unclear = failed.Where(c => c.Error is not (HiveErrorCodes.StorageUnavailable or HiveErrorCodes.Unavailable or HiveErrorCodes.InvalidTransition)).ToList();
-        Assert.True(unclear.Count == 0, $"Errors other than storage-unavailable: {string.Join(", ", unclear.Select(c => $"{c.Kind} {c.Error}").Distinct())}");
-        var slowest = failed.Max(c => c.Took);
-        Assert.True(slowest < Quick, $"A failing call took {slowest.TotalSeconds:0.0} s; the call timeout is {CallTimeout.TotalSeconds:0} s.");
-        Assert.NotNull(report.Recovery);
+        var (duringOutage, slowest) = StorageOutageChecks.AssertClearAndQuick(report, downFrom, downUntil);
         output.WriteLine($"{duringOutage.Count} calls failed during the outage, the slowest in {slowest.TotalMilliseconds:0} ms; "
             + $"served again {(report.Recovery!.Value - Outage).TotalSeconds:0.0} s after PostgreSQL returned");
         Assert.True(report.Recovery < Outage + TimeSpan.FromSeconds(15), report.Line);
