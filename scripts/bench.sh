@@ -59,7 +59,9 @@ rm -rf "$keys" && mkdir -p "$keys" && chmod 700 "$keys"
   --key-file "$keys/bench.hs256" >"$log_dir/generator.token")
 
 [[ $(scripts/services.sh status) == *"postgres: running"*"redis: running"* ]] || started_services=true
-eval "$(scripts/services.sh start)"
+# A failed start must stop the run: with no settings exported the silo would quietly run in memory.
+services_env=$(scripts/services.sh start) || { echo "bench: the services did not start (see above)" >&2; exit 1; }
+eval "$services_env"
 pg_port=${HIVE_PG_PORT:-55432}
 password=${HIVE_PG_PASSWORD:-hive-dev}
 PGPASSWORD=$password "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U hive -d hive -qtA -v ON_ERROR_STOP=1 \
@@ -81,6 +83,7 @@ done
 # gets), logging to $log_dir/$1.log, and waits until it serves; its pid is left in started_pid.
 start_silo() {
   local name=$1; shift
+  : >"$log_dir/$name.log"   # so the wait below never reads a file the silo has not opened yet
   env "$@" "${limits[@]}" Hive__Security__KeysPath="$(cd "$keys" && pwd)" \
     dotnet silo/bin/Release/net10.0/Hive.Silo.dll >"$log_dir/$name.log" 2>&1 &
   started_pid=$!

@@ -51,7 +51,8 @@ psql_hive() { PGPASSWORD=${HIVE_PG_PASSWORD:-hive-dev} "${HIVE_PG_BIN:-/usr/lib/
   -p "${HIVE_PG_PORT:-55432}" -U hive -d hive -v ON_ERROR_STOP=1 -qtA "$@"; }
 trap cleanup EXIT
 
-eval "$(scripts/services.sh start)"
+services_env=$(scripts/services.sh start) || { say "the services did not start (see above)"; exit 1; }
+eval "$services_env"
 psql_hive -c "CREATE DATABASE $database"
 export HIVE_PG_DATABASE=$database   # cluster.sh hands the silos services.sh's settings, which name this database
 mkdir -p "$dir"
