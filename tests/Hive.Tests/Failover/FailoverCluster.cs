@@ -147,18 +147,9 @@ public sealed class FailoverCluster : IAsyncLifetime
     private Dictionary<string, string> Environment(int index)
     {
         var viaProxy = new NpgsqlConnectionStringBuilder(_database.ConnectionString) { Host = "127.0.0.1", Port = _postgres[index].Port }.ConnectionString;
-        var environment = DurableSilo.Environment(viaProxy, ClusterId);
+        var environment = SiloGroup.DrillEnvironment(viaProxy, ClusterId);
         // Peers dial the advertised SiloPort, the silo's inbound proxy, which forwards here.
         environment["Hive__Silo__SiloListeningPort"] = _ports[index].Listen.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // These tests are about failover, so the silos do not shed load: on a busy 2-core machine their own signals
-        // (storage latency, failed calls while a peer dies) or agents left silent by an earlier test would drop the
-        // hive to a level that refuses the very writes measured here. Load shedding has tests of its own.
-        environment["Hive__Health__ReportSiloSignals"] = "false";
-        foreach (var level in new[] { "Reduced", "Essential", "Emergency" })
-            environment[$"Hive__Health__UnresponsiveAgentShare__{level}"] = "2";
-        // Agents a test registered and left alone stay ready for the length of the suite, so a restart that takes long
-        // on a loaded machine is not mistaken for state that changed.
-        environment["Hive__Timing__HeartbeatInterval"] = "00:02:00";
         return environment;
     }
 }
