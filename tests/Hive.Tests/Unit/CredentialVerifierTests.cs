@@ -41,30 +41,17 @@ public class CredentialVerifierTests
             ring.Replace([KeyA, KeyB]);
             var verifier = new CredentialVerifier(ring, new RevokedTokens(), TimeProvider.System);
             var token = HiveTokens.Issue(Grant, KeyA, DateTimeOffset.UtcNow);
-            using var stop = new CancellationTokenSource();
-            var callers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+            await RotationRace.RunAsync(ring, [KeyA, KeyB], [KeyB], async () =>
             {
-                while (!stop.IsCancellationRequested)
+                try
                 {
-                    try
-                    {
-                        await verifier.VerifyAsync(token);
-                    }
-                    catch (HiveException)
-                    {
-                        // Refused once the key is gone: what should happen.
-                    }
+                    await verifier.VerifyAsync(token);
                 }
-            })).ToList();
-            for (var i = 0; i < 20; i++)
-            {
-                ring.Replace([KeyA, KeyB]);
-                await Task.Yield();
-            }
-            ring.Replace([KeyB]);
-            await Task.Delay(1);
-            await stop.CancelAsync();
-            await Task.WhenAll(callers);
+                catch (HiveException)
+                {
+                    // Refused once the key is gone: what should happen.
+                }
+            });
 
             try
             {
@@ -99,20 +86,11 @@ public class SiloCredentialTests
             var ring = new KeyRing();
             ring.Replace([KeyA]);
             var credential = new SiloCredential(ring, TimeProvider.System);
-            using var stop = new CancellationTokenSource();
-            var callers = Enumerable.Range(0, 3).Select(caller => Task.Run(() =>
+            await RotationRace.RunAsync(ring, [KeyA], [KeyB], () =>
             {
-                while (!stop.IsCancellationRequested) Assert.NotNull(credential.Current);
-            })).ToList();
-            for (var i = 0; i < 20; i++)
-            {
-                ring.Replace([KeyA]);
-                await Task.Yield();
-            }
-            ring.Replace([KeyB]);
-            await Task.Delay(1);
-            await stop.CancelAsync();
-            await Task.WhenAll(callers);
+                Assert.NotNull(credential.Current);
+                return Task.CompletedTask;
+            });
 
             try
             {
@@ -124,5 +102,27 @@ public class SiloCredentialTests
             }
         }
         Assert.True(stale == 0, $"In {stale} of {rounds} rounds the silo's credential was still signed with the removed key.");
+    }
+}
+
+/// <summary>Three callers call again and again while a key ring is replaced twenty times, then replaced by its final keys.</summary>
+internal static class RotationRace
+{
+    public static async Task RunAsync(KeyRing ring, SigningKey[] churn, SigningKey[] final, Func<Task> call)
+    {
+        using var stop = new CancellationTokenSource();
+        var callers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested) await call();
+        })).ToList();
+        for (var i = 0; i < 20; i++)
+        {
+            ring.Replace(churn);
+            await Task.Yield();
+        }
+        ring.Replace(final);
+        await Task.Delay(1);
+        await stop.CancelAsync();
+        await Task.WhenAll(callers);
     }
 }
