@@ -36,6 +36,8 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
             // Failures here are the point: the circuit must not open and refuse the writes that follow.
             ["Hive:Storage:Resilience:FailureRatio"] = "1",
             ["Hive:Storage:Resilience:MinimumThroughput"] = "10000",
+            // The failing writes are meant to reach storage: a busy machine's CPU must not shed them first.
+            ["Hive:Health:ReportSiloSignals"] = "false",
         });
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
