@@ -28,7 +28,7 @@ public sealed class HiveClientOptions
     /// <summary>Who this client is to the hive's rate limits; defaults to the host name and process id.</summary>
     public string CallerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>The credential (a JWT the hive's operator issued) sent with every call; see README "Security".</summary>
+    /// <summary>The credential (a JWT the hive's operator issued) sent with every call; see docs/security.md.</summary>
     public string? Token { get; set; }
 
     /// <summary>A file holding the credential, re-read when it changes (a mounted Secret); used when <see cref="Token"/> is not set.</summary>
