@@ -24,11 +24,14 @@ public static class HiveSilo
             Args = args.Where(a => a != MigrateCommand.Name && companion?.Flags.Contains(a) != true).ToArray(),
             ContentRootPath = AppContext.BaseDirectory,
         });
-        var settings = HostSettings.Read(builder.Configuration, needPostgres: migrate);
-        if (settings.Problems.Count > 0)
+        HostSettings settings;
+        try
         {
-            foreach (var problem in settings.Problems) Console.Error.WriteLine($"hive: configuration error: {problem}");
-            return 2;
+            settings = HostSettings.Read(builder.Configuration, needPostgres: migrate);
+        }
+        catch (OptionsValidationException e)
+        {
+            return StartupValidation.Report(e, Console.Error);
         }
 
         using var loggers = LoggerFactory.Create(l => l.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole(o => o.SingleLine = true));
@@ -75,13 +78,12 @@ public static class HiveSilo
         try
         {
             // Validate every option before starting, so a bad setting prints one line instead of the host's stack trace.
-            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            StartupValidation.Validate(host.Services);
             await host.StartAsync();
         }
         catch (OptionsValidationException e)
         {
-            foreach (var failure in e.Failures) Console.Error.WriteLine($"hive: configuration error: {failure}");
-            return 2;
+            return StartupValidation.Report(e, Console.Error);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
