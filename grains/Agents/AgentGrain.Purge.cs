@@ -11,8 +11,7 @@ public sealed partial class AgentGrain : IPurgeable
     {
         if (State.Spec is null)
         {
-            // Listed without state: a purge whose clear was stored but whose catalog removal (after it) was not.
-            await recorder.ForgetAsync(new CatalogKey(EntityKind.Agent, AgentId));
+            await Writer.ForgetLeftoverRowAsync(new CatalogKey(EntityKind.Agent, AgentId));
             return false;
         }
         if (State.Status != AgentStatus.Offline || State.Draining || State.CurrentTaskId is not null || State.AlertToSend is not null

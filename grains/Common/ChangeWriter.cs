@@ -63,6 +63,12 @@ public sealed class ChangeWriter<TState, TStatus>(
     public Task RecordRowAsync() => recorder.RecordAsync(row(_rowVersion.NextRowOnly(stored.State.Version)), null);
 
     /// <summary>
+    /// Removes the catalog row <paramref name="key"/> of an entity that has no state: a purge whose clear was stored but
+    /// whose catalog removal (after it) was not. Nothing is audited: the purge already was.
+    /// </summary>
+    public Task ForgetLeftoverRowAsync(CatalogKey key) => recorder.ForgetAsync(key);
+
+    /// <summary>
     /// Purges the entity: its state and <paramref name="lastRow"/> (the row at the row version given) go, and the purge is
     /// audited from the status it finished in; see <see cref="ChangeRecorder.PurgeAsync"/>.
     /// </summary>

@@ -10,8 +10,7 @@ public sealed partial class EscalationGrain : IPurgeable
     {
         if (State.Spec is null)
         {
-            // Listed without state: a purge whose clear was stored but whose catalog removal (after it) was not.
-            await recorder.ForgetAsync(new CatalogKey(EntityKind.Escalation, EscalationId));
+            await Writer.ForgetLeftoverRowAsync(new CatalogKey(EntityKind.Escalation, EscalationId));
             return false;
         }
         if (State.Status != EscalationStatus.Closed || State.UpdatedAt >= finishedBefore) return false;

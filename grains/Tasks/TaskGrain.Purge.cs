@@ -10,8 +10,7 @@ public sealed partial class TaskGrain : IPurgeable
     {
         if (State.Spec is null)
         {
-            // Listed without state: a purge whose clear was stored but whose catalog removal (after it) was not.
-            await recorder.ForgetAsync(new CatalogKey(EntityKind.Task, TaskId));
+            await Writer.ForgetLeftoverRowAsync(new CatalogKey(EntityKind.Task, TaskId));
             return false;
         }
         if (State.Status is not (HiveTaskStatus.Completed or HiveTaskStatus.Cancelled) || State.UpdatedAt >= finishedBefore) return false;

@@ -15,9 +15,8 @@ namespace Hive.Silo.Hosting;
 /// <summary>Wires the Hive domain into a silo. Adapters registered before this call win over the in-memory defaults.</summary>
 public static class HiveSiloBuilderExtensions
 {
-    public static ISiloBuilder AddHive(this ISiloBuilder silo, IConfiguration configuration)
-    {
-        var services = silo.Services;
+    /// <summary>The hive's own options (not storage's), each bound to its section and checked by its validator at start.</summary>
+    public static IServiceCollection AddHiveOptions(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddValidatedOptions<HiveTimingOptions, HiveTimingOptionsValidator>(configuration, HiveTimingOptions.Section)
             .AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.Section)
@@ -27,6 +26,11 @@ public static class HiveSiloBuilderExtensions
             .AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section)
             .AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configuration, RetentionOptions.Section)
             .AddValidatedOptions<SecurityOptions, SecurityOptionsValidator>(configuration, SecurityOptions.Section);
+
+    public static ISiloBuilder AddHive(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var services = silo.Services;
+        services.AddHiveOptions(configuration);
         // Which keys an enforcing silo signs with is a rule across Keys, KeysPath and the key files: written by hand.
         services.AddSingleton<IValidateOptions<SecurityOptions>, SigningKeysValidator>();
         services.AddSingleton(sp => KeyRingFor(sp.GetRequiredService<IOptions<SecurityOptions>>().Value));

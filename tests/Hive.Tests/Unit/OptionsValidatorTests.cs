@@ -74,14 +74,7 @@ public sealed class OptionsValidatorTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         using var provider = new ServiceCollection()
-            .AddValidatedOptions<HiveTimingOptions, HiveTimingOptionsValidator>(configuration, HiveTimingOptions.Section)
-            .AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.Section)
-            .AddValidatedOptions<EscalationOptions, EscalationOptionsValidator>(configuration, EscalationOptions.Section)
-            .AddValidatedOptions<MemoryOptions, MemoryOptionsValidator>(configuration, MemoryOptions.Section)
-            .AddValidatedOptions<HealthOptions, HealthOptionsValidator>(configuration, HealthOptions.Section)
-            .AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section)
-            .AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configuration, RetentionOptions.Section)
-            .AddValidatedOptions<SecurityOptions, SecurityOptionsValidator>(configuration, SecurityOptions.Section)
+            .AddHiveOptions(configuration)
             .AddValidatedOptions<StorageResilienceOptions, StorageResilienceOptionsValidator>(configuration, StorageResilienceOptions.Section)
             .AddValidatedOptions<GroupCommitOptions, GroupCommitOptionsValidator>(configuration, GroupCommitOptions.Section)
             .BuildServiceProvider();
