@@ -21,6 +21,7 @@ public sealed partial class AgentGrain(
     IAlertSink alerts,
     IEntityCatalog catalog,
     ILocalSiloDetails silo,
+    AgentRevival revival,
     ILogger<AgentGrain> log) : Grain, IAgentGrain, IAgentAssignmentGrain, IWakeableGrain
 {
     /// <summary>How soon an alert the sink refused is offered again (the sweeper is the backstop).</summary>
@@ -423,11 +424,13 @@ public sealed partial class AgentGrain(
 
     /// <summary>
     /// Writes this agent's changes; made on first use, once the activation knows its key. A failed write marks the state
-    /// unsaved, so the deactivation it causes does not park a wake-up over state storage may not have.
+    /// unsaved, so the deactivation it causes does not park a wake-up over state storage may not have, and hands the
+    /// agent to <see cref="AgentRevival"/>, which brings it back so its silence is still noticed.
     /// </summary>
     private ChangeWriter<AgentState, AgentStatus> Writer => _writer ??= new(stored, recorder, clock, Entity, Row, () =>
     {
         _stateUnsaved = true;
+        revival.Add(AgentId);
         DeactivateOnIdle();
     });
 

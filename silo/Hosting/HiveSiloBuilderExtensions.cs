@@ -1,3 +1,4 @@
+using Hive.Agents;
 using Hive.Security;
 using Hive.Escalations;
 using Hive.Health;
@@ -61,6 +62,8 @@ public static class HiveSiloBuilderExtensions
         services.TryAddSingleton<IStoreSizes, InMemoryStoreSizes>();
         services.AddSingleton<ChangeRecorder>();
         services.AddHostedService<SweeperKeeper>();
+        services.AddSingleton<AgentRevival>();
+        services.AddHostedService(sp => sp.GetRequiredService<AgentRevival>());
         services.AddHostedService<RetentionKeeper>();
         services.AddHostedService<StoreSizeReporter>();
         if (!services.Any(d => d.ServiceType == typeof(IGrainStorage) && d.IsKeyedService && Equals(d.ServiceKey, HiveStorage.Name)))

@@ -63,7 +63,7 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
     {
         Assert.Equal(1, (await PutAsync("flaky", "\"v1\"")).Version);
 
-        await using (await HoldStateRowAsync("flaky"))
+        await using (await StateRowLock.HoldAsync(_dataSource, GrainKeys.MemoryKey(Ns, Channel, "flaky")))
         {
             var failure = await Assert.ThrowsAnyAsync<Exception>(() => PutAsync("flaky", "\"v2\""));
             Assert.True(IsStorageUnavailable(failure), failure.ToString());
@@ -103,7 +103,7 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
                 }
             }
         })).ToArray();
-        await using (await HoldStateRowAsync("writer-3"))
+        await using (await StateRowLock.HoldAsync(_dataSource, GrainKeys.MemoryKey(Ns, Channel, "writer-3")))
         {
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
@@ -147,28 +147,5 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
             if (e.Change!.Key == lastKey) break;
         }
         return seen;
-    }
-
-    /// <summary>Locks the key's state row in a side transaction until disposed: its state writes wait, then time out.</summary>
-    private async Task<IAsyncDisposable> HoldStateRowAsync(string key)
-    {
-        var connection = await _dataSource.OpenConnectionAsync();
-        var transaction = await connection.BeginTransactionAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT version FROM hive_grain_state WHERE state_name = 'memory-key' AND key_string = @key FOR UPDATE", connection, transaction)
-        {
-            Parameters = { new("key", GrainKeys.MemoryKey(Ns, Channel, key)) },
-        };
-        Assert.NotNull(await command.ExecuteScalarAsync());
-        return new RowLock(connection, transaction);
-    }
-
-    private sealed class RowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await transaction.DisposeAsync();
-            await connection.DisposeAsync();
-        }
     }
 }
