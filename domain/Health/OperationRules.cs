@@ -15,7 +15,7 @@ public static class OperationRules
     public static string Describe(ServiceLevel level) => level switch
     {
         ServiceLevel.Full => "everything",
-        ServiceLevel.Reduced => "everything, at lower rate limits, with background work paused",
+        ServiceLevel.Reduced => "everything, at lower rate limits (Hive:RateLimits:ReducedScale)",
         ServiceLevel.Essential => "reads, heartbeats, task status updates, escalations and operator commands",
         _ => "reads, heartbeats, escalations and operator commands",
     };

@@ -86,3 +86,10 @@ public static class HealthActions
     public const string Halted = "halted";
     public const string Resumed = "resumed";
 }
+
+/// <summary>Audit actions on <c>security/revocations</c>.</summary>
+public static class TokenActions
+{
+    /// <summary>A credential was revoked; details name the token id and until when it is refused.</summary>
+    public const string Revoked = "revoked";
+}

@@ -24,6 +24,13 @@ public sealed class HiveTimingOptions
     [SettingRange(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Hive:Timing:SweepInterval must be 10 ms–10 min.")]
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The most due rows, and the most rows of dead silos, one sweep wakes (so at most twice this many wake calls at once);
+    /// the rest wait for the next sweep. Raise it with the fleet when a dead silo's share of agents exceeds it.
+    /// </summary>
+    [SettingRange(1, 100_000, ErrorMessage = "Hive:Timing:SweepBatchSize must be 1–100000.")]
+    public int SweepBatchSize { get; set; } = 500;
+
     /// <summary>How often an active ready queue re-reads the catalog, so a ready task whose enqueue was lost waits at most this long.</summary>
     [SettingRange(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = "Hive:Timing:QueueResyncInterval must be 10 ms–1 h.")]
     public TimeSpan QueueResyncInterval { get; set; } = TimeSpan.FromSeconds(30);

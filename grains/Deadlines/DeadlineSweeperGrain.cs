@@ -14,8 +14,6 @@ public sealed partial class DeadlineSweeperGrain(
     IOptions<HiveTimingOptions> timing,
     ILogger<DeadlineSweeperGrain> log) : Grain, IDeadlineSweeperGrain
 {
-    private const int BatchSize = 500;
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A forged key's activation only lives to be refused by the credential filter; it must not sweep anything.
@@ -29,9 +27,10 @@ public sealed partial class DeadlineSweeperGrain(
 
     public async Task<int> Sweep()
     {
-        var due = await catalog.DueAsync(clock.Now, BatchSize);
+        var batch = timing.Value.SweepBatchSize;
+        var due = await catalog.DueAsync(clock.Now, batch);
         var deadHosts = DeadHosts();
-        var stranded = deadHosts.Count == 0 ? [] : await catalog.HostedOnAsync(deadHosts, BatchSize);
+        var stranded = deadHosts.Count == 0 ? [] : await catalog.HostedOnAsync(deadHosts, batch);
         var rows = due.Concat(stranded).DistinctBy(r => (r.Kind, r.Id));
         var woken = await Task.WhenAll(rows.Select(WakeAsync));
         return woken.Count(ok => ok);

@@ -29,7 +29,7 @@ public sealed class TokenRevocationGrain(
         foreach (var id in expired) State.Revoked.Remove(id);
         State.Revoked[tokenId] = forgetAt;
         State.Version++;
-        await recorder.SaveAsync(stored, null, new AuditEvent(clock.Now, actor, Entity, "revoked", null, null, $"token {tokenId} until {forgetAt:O}"),
+        await recorder.SaveAsync(stored, null, new AuditEvent(clock.Now, actor, Entity, TokenActions.Revoked, null, null, $"token {tokenId} until {forgetAt:O}"),
             DeactivateOnIdle);
     }
 
