@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
@@ -226,6 +225,3 @@ public abstract class AgentOperatorTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentOperatorTestsInMemory(HiveClusterFixture hive) : AgentOperatorTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class AgentOperatorTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentOperatorTests(hive);

@@ -203,6 +203,3 @@ public abstract class AuditCompletenessTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class AuditCompletenessTestsInMemory(HiveClusterFixture hive) : AuditCompletenessTests(hive);
-
-[Collection(Durable.PostgresHiveClusterCollection.Name)]
-public sealed class AuditCompletenessTestsOnPostgres(Durable.PostgresHiveClusterFixture hive) : AuditCompletenessTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Swarm;
 
 namespace Hive.Tests.Cluster;
@@ -72,6 +71,3 @@ public abstract class DemoSwarmTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class DemoSwarmTestsInMemory(HiveClusterFixture hive) : DemoSwarmTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class DemoSwarmTestsOnPostgres(PostgresHiveClusterFixture hive) : DemoSwarmTests(hive);

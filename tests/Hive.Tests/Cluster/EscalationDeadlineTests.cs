@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using Hive.Messaging;
@@ -187,6 +186,3 @@ public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationDeadlineTestsInMemory(HiveClusterFixture hive) : EscalationDeadlineTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class EscalationDeadlineTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationDeadlineTests(hive);

@@ -198,6 +198,3 @@ public abstract class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetim
 
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthHaltTestsInMemory(HealthClusterFixture hive) : HealthHaltTests(hive);
-
-[Collection(PostgresHealthClusterCollection.Name)]
-public sealed class HealthHaltTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthHaltTests(hive);

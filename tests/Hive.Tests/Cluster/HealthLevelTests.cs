@@ -217,6 +217,3 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
 
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthLevelTestsInMemory(HealthClusterFixture hive) : HealthLevelTests(hive);
-
-[Collection(PostgresHealthClusterCollection.Name)]
-public sealed class HealthLevelTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthLevelTests(hive);

@@ -143,6 +143,3 @@ public abstract class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
 
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthPinTestsInMemory(HealthClusterFixture hive) : HealthPinTests(hive);
-
-[Collection(PostgresHealthClusterCollection.Name)]
-public sealed class HealthPinTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthPinTests(hive);

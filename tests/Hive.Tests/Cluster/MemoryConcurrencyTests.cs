@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using System.Globalization;
 using Hive.Memory;
 
@@ -56,6 +55,3 @@ public abstract class MemoryConcurrencyTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryConcurrencyTestsInMemory(HiveClusterFixture hive) : MemoryConcurrencyTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryConcurrencyTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryConcurrencyTests(hive);

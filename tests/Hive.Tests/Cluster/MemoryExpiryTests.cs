@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Memory;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
@@ -88,6 +87,3 @@ public abstract class MemoryExpiryTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryExpiryTestsInMemory(HiveClusterFixture hive) : MemoryExpiryTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryExpiryTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryExpiryTests(hive);

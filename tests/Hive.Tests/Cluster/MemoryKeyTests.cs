@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
@@ -123,6 +122,3 @@ public abstract class MemoryKeyTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryKeyTestsInMemory(HiveClusterFixture hive) : MemoryKeyTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryKeyTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryKeyTests(hive);

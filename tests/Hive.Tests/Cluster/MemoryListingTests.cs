@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
@@ -60,6 +59,3 @@ public abstract class MemoryListingTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryListingTestsInMemory(HiveClusterFixture hive) : MemoryListingTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryListingTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryListingTests(hive);

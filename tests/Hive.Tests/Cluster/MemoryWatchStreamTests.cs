@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 
 namespace Hive.Tests.Cluster;
@@ -86,6 +85,3 @@ public abstract class MemoryWatchStreamTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchStreamTestsInMemory(HiveClusterFixture hive) : MemoryWatchStreamTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryWatchStreamTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryWatchStreamTests(hive);

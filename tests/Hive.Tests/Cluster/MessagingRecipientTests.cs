@@ -1,5 +1,4 @@
 using Hive.Messaging;
-using Hive.Tests.Durable;
 
 namespace Hive.Tests.Cluster;
 
@@ -93,6 +92,3 @@ public abstract class MessagingRecipientTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingRecipientTestsInMemory(HiveClusterFixture hive) : MessagingRecipientTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MessagingRecipientTestsOnPostgres(PostgresHiveClusterFixture hive) : MessagingRecipientTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
@@ -45,6 +44,3 @@ public abstract class MetricsTests(HiveClusterFixture hive) : IDisposable
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class MetricsTestsInMemory(HiveClusterFixture hive) : MetricsTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MetricsTestsOnPostgres(PostgresHiveClusterFixture hive) : MetricsTests(hive);

@@ -6,7 +6,6 @@ using Hive.Client;
 using Hive.Escalations;
 using Hive.Messaging;
 using Hive.Ports;
-using Hive.Tests.Durable;
 using Microsoft.Extensions.DependencyInjection;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -188,6 +187,3 @@ public abstract class RetentionTests(RetentionClusterFixture hive)
 
 [Collection(RetentionClusterCollection.Name)]
 public sealed class RetentionTestsInMemory(RetentionClusterFixture hive) : RetentionTests(hive);
-
-[Collection(PostgresRetentionClusterCollection.Name)]
-public sealed class RetentionTestsOnPostgres(PostgresRetentionClusterFixture hive) : RetentionTests(hive);

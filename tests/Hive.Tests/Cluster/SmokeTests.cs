@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 
 namespace Hive.Tests.Cluster;
@@ -30,6 +29,3 @@ public abstract class SmokeTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class SmokeTestsInMemory(HiveClusterFixture hive) : SmokeTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class SmokeTestsOnPostgres(PostgresHiveClusterFixture hive) : SmokeTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -134,6 +133,3 @@ public abstract class TaskApprovalTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskApprovalTestsInMemory(HiveClusterFixture hive) : TaskApprovalTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskApprovalTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskApprovalTests(hive);

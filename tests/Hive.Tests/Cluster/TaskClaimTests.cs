@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -281,6 +280,3 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskClaimTestsInMemory(HiveClusterFixture hive) : TaskClaimTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskClaimTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskClaimTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -142,6 +141,3 @@ public abstract class TaskFailureTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskFailureTestsInMemory(HiveClusterFixture hive) : TaskFailureTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskFailureTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskFailureTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -115,6 +114,3 @@ public abstract class TaskListingTests(HiveClusterFixture hive)
 
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskListingTestsInMemory(HiveClusterFixture hive) : TaskListingTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskListingTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskListingTests(hive);

@@ -129,6 +129,3 @@ public abstract class FuzzTests(FuzzClusterFixture hive, ITestOutputHelper outpu
 
 [Collection(FuzzCollection.Name)]
 public sealed class FuzzTestsInMemory(FuzzClusterFixture hive, ITestOutputHelper output) : FuzzTests(hive, output);
-
-[Collection(PostgresFuzzCollection.Name)]
-public sealed class FuzzTestsOnPostgres(PostgresFuzzClusterFixture hive, ITestOutputHelper output) : FuzzTests(hive, output);

@@ -169,6 +169,3 @@ public abstract class CredentialTests(SecureHiveFixture hive)
 
 [Collection(SecureHiveCollection.Name)]
 public sealed class CredentialTestsInMemory(SecureHiveFixture hive) : CredentialTests(hive);
-
-[Collection(PostgresSecureHiveCollection.Name)]
-public sealed class CredentialTestsOnPostgres(PostgresSecureHiveFixture hive) : CredentialTests(hive);

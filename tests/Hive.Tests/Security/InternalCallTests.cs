@@ -191,6 +191,3 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
 
 [Collection(SecureHiveCollection.Name)]
 public sealed class InternalCallTestsInMemory(SecureHiveFixture hive) : InternalCallTests(hive);
-
-[Collection(PostgresSecureHiveCollection.Name)]
-public sealed class InternalCallTestsOnPostgres(PostgresSecureHiveFixture hive) : InternalCallTests(hive);
