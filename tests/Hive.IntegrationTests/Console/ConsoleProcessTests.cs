@@ -9,6 +9,7 @@ using Hive.Tests.Security;
 namespace Hive.Tests.Console;
 
 /// <summary>The console as a real process and against real silo processes: exit 4 when nothing listens; auth issue and whoami; top outlives a silo restart.</summary>
+[Trait("Category", "Process")]
 public sealed class ConsoleProcessTests
 {
     [Fact]

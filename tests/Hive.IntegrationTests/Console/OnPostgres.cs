@@ -4,5 +4,6 @@ using Hive.Tests.Durable;
 
 namespace Hive.Tests.Console;
 
+[Trait("Category", "Durable")]
 [Collection(PostgresHiveClusterCollection.Name)]
 public sealed class ImportLivenessTestsOnPostgres(PostgresHiveClusterFixture hive) : ImportLivenessTests(hive);

@@ -10,6 +10,7 @@ namespace Hive.Tests.Durable;
 /// writes of many grains commit together, a stale write fails alone, both writers read each other's rows, and a batch
 /// retried after its commit was lost confirms its writes instead of calling them conflicts.
 /// </summary>
+[Trait("Category", "Durable")]
 [Collection(PostgresClusterCollection.Name)]
 public sealed class BatchedGrainStorageTests(PostgresClusterFixture fixture)
 {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hive.Tests.Durable;
 
 /// <summary>Integration (real PostgreSQL): one database, one hive — the first service id to start on a database owns it.</summary>
+[Trait("Category", "Durable")]
 public sealed class DatabaseOwnerTests
 {
     [Fact]

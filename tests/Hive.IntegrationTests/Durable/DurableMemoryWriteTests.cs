@@ -14,6 +14,7 @@ namespace Hive.Tests.Durable;
 /// and its audit event commit with the key's state or not at all. A write is made to fail at the exact point by a side
 /// transaction holding the key's state row, so the state write waits past the storage timeout.
 /// </summary>
+[Trait("Category", "Durable")]
 public sealed class DurableMemoryWriteTests : IAsyncLifetime
 {
     private const string Ns = "durablens";

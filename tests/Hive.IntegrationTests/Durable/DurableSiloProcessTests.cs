@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace Hive.Tests.Durable;
 
 /// <summary>Integration (real PostgreSQL and Redis, real silo processes): durable mode as an operator runs it.</summary>
+[Trait("Category", "Process")]
 public sealed class DurableSiloProcessTests
 {
     private static readonly TimeSpan StartWithin = TimeSpan.FromMinutes(2);

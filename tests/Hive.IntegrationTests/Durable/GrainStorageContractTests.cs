@@ -8,6 +8,7 @@ namespace Hive.Tests.Durable;
 /// queries in 0001_grain_state.sql — honour one contract on the same rows: versions grow by one, a stale version is a
 /// conflict, a clear is versioned.
 /// </summary>
+[Trait("Category", "Durable")]
 [Collection(PostgresClusterCollection.Name)]
 public sealed class GrainStorageContractTests(PostgresClusterFixture fixture)
 {

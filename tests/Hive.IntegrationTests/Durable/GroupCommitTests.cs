@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Hive.Tests.Durable;
 
 /// <summary>Group commit against a real PostgreSQL: shared round trips, shared fate, and refusals that stay with their caller.</summary>
+[Trait("Category", "Durable")]
 public sealed class GroupCommitTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly DateTimeOffset At = new(2026, 3, 1, 9, 30, 0, TimeSpan.Zero);

@@ -3,6 +3,7 @@ using Hive.Silo.Storage;
 namespace Hive.Tests.Durable;
 
 /// <summary>Integration (real PostgreSQL): migration 0004 moves each inbox's highest sequence out of the acked messages it then deletes.</summary>
+[Trait("Category", "Durable")]
 public sealed class InboxHeadsMigrationTests
 {
     [Fact]

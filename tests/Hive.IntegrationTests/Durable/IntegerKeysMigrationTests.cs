@@ -3,6 +3,7 @@ using Hive.Silo.Storage;
 namespace Hive.Tests.Durable;
 
 /// <summary>Integration (real PostgreSQL): migration 0005 moves the batched writer's health row ('0') to the key both writers use ('').</summary>
+[Trait("Category", "Durable")]
 public sealed class IntegerKeysMigrationTests
 {
     [Fact]

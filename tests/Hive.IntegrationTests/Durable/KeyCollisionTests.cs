@@ -8,6 +8,7 @@ namespace Hive.Tests.Durable;
 /// It folds a string key that parses as hexadecimal onto an integer key, and it keys rows by state name,
 /// so without kind-prefixed keys and per-class state names these grains would overwrite each other.
 /// </summary>
+[Trait("Category", "Durable")]
 [Collection(PostgresClusterCollection.Name)]
 public sealed class KeyCollisionTests(PostgresClusterFixture fixture)
 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Hive.Tests.Durable;
 
 /// <summary>Integration (real PostgreSQL): the schema migrations a silo applies at start and `migrate` applies on demand.</summary>
+[Trait("Category", "Durable")]
 public sealed class MigrationRunnerTests
 {
     // Each step fails if it runs twice (the table exists), and leaves a row per run, so a double apply shows.

@@ -3,6 +3,7 @@ using Hive.Silo.Storage;
 namespace Hive.Tests.Durable;
 
 /// <summary>The embedded migration set itself (no database needed).</summary>
+[Trait("Category", "Durable")]
 public sealed class MigrationsTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Hive.Tests.Durable;
 /// PostgreSQL goes away and comes back (through a proxy, so other tests keep their server): callers fail fast with
 /// storage-unavailable instead of hanging, nothing acknowledged is lost, and calls succeed again on their own.
 /// </summary>
+[Trait("Category", "Durable")]
 public sealed class OutageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly StorageResilienceOptions Resilience = new()

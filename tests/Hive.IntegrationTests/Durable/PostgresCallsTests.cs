@@ -5,6 +5,7 @@ using Npgsql;
 namespace Hive.Tests.Durable;
 
 /// <summary>The storage pipeline against errors a real PostgreSQL raises: what is retried, what passes through, when the circuit opens.</summary>
+[Trait("Category", "Durable")]
 public sealed class PostgresCallsTests : IAsyncLifetime
 {
     private static readonly StorageResilienceOptions Quick = new()

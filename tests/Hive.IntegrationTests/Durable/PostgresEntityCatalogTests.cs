@@ -3,6 +3,7 @@ using Hive.Tests.Contracts;
 
 namespace Hive.Tests.Durable;
 
+[Trait("Category", "Durable")]
 public sealed class PostgresEntityCatalogTests : EntityCatalogContract
 {
     protected override async Task<IEntityCatalog> CreateAsync()

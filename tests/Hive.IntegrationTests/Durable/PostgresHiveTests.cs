@@ -12,6 +12,7 @@ using Orleans.TestingHost;
 namespace Hive.Tests.Durable;
 
 /// <summary>A one-silo hive whose catalog, audit trail, memory change log and inboxes are the PostgreSQL append stores.</summary>
+[Trait("Category", "Durable")]
 public sealed class PostgresHiveTests : IAsyncLifetime
 {
     private PostgresSchema _schema = null!;

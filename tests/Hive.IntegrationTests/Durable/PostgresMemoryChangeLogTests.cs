@@ -3,6 +3,7 @@ using Hive.Tests.Contracts;
 
 namespace Hive.Tests.Durable;
 
+[Trait("Category", "Durable")]
 public sealed class PostgresMemoryChangeLogTests : MemoryChangeLogContract
 {
     protected override async Task<IMemoryChangeLog> CreateAsync(int retention)

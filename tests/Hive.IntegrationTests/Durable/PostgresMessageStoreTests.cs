@@ -3,6 +3,7 @@ using Hive.Tests.Contracts;
 
 namespace Hive.Tests.Durable;
 
+[Trait("Category", "Durable")]
 public sealed class PostgresMessageStoreTests : MessageStoreContract
 {
     protected override async Task<IMessageStore> CreateAsync()

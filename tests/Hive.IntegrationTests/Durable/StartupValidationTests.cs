@@ -7,6 +7,7 @@ namespace Hive.Tests.Durable;
 /// Integration (real PostgreSQL and Redis, real silo processes): every way durable mode can be misconfigured
 /// stops the silo with exit code 2 and one line naming the problem, never a stack trace, never a password.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class StartupValidationTests
 {
     [Fact]

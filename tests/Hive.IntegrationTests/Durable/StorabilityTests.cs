@@ -10,6 +10,7 @@ namespace Hive.Tests.Durable;
 /// before anything is written — no grain state, no catalog row, no audit event, no change of status — and a page
 /// token PostgreSQL cannot compare is a typed <c>validation</c> error, not a driver fault.
 /// </summary>
+[Trait("Category", "Durable")]
 [Collection(PostgresClusterCollection.Name)]
 public sealed class StorabilityTests(PostgresClusterFixture fixture)
 {

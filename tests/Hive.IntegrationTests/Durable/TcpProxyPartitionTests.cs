@@ -8,6 +8,7 @@ namespace Hive.Tests.Durable;
 /// loopback server: the cut picks the connections a process dialed, stalls them both ways without closing
 /// them, and the stream carries on where it stopped once healed.
 /// </summary>
+[Trait("Category", "Durable")]
 public sealed class TcpProxyPartitionTests
 {
     private static readonly TimeSpan Within = TimeSpan.FromSeconds(10);

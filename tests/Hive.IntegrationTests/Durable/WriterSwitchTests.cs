@@ -12,6 +12,7 @@ namespace Hive.Tests.Durable;
 /// writer and Orleans' ADO.NET provider. Both key the health grain (integer key 0) the same way, so a pin and a halt
 /// survive the switch in either direction.
 /// </summary>
+[Trait("Category", "Durable")]
 public sealed class WriterSwitchTests : IAsyncLifetime
 {
     private const string ServiceId = "hive-writer-switch";

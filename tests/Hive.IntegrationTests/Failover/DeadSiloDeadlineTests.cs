@@ -16,6 +16,7 @@ namespace Hive.Tests.Failover;
 /// silo killed with SIGKILL still fire on the survivors — heartbeat checks, task time budgets, escalation
 /// acknowledgement deadlines. Nothing calls those grains after the kill, so only the hive itself can notice.
 /// </summary>
+[Trait("Category", "Failover")]
 public sealed class DeadSiloDeadlineTests(ITestOutputHelper output)
 {
     private const int PerKind = 6;

@@ -11,6 +11,7 @@ namespace Hive.Tests.Failover;
 /// status, tasks in every status (with deadlines, approvals, attempts), memory with its versions and time to live,
 /// open escalations, and messages nobody has received yet, under their sequences.
 /// </summary>
+[Trait("Category", "Failover")]
 [Collection(FailoverCollection.Name)]
 public sealed class FullRestartTests(FailoverCluster cluster) : IAsyncLifetime
 {

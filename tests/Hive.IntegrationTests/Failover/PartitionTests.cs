@@ -13,6 +13,7 @@ namespace Hive.Tests.Failover;
 /// survived, or restarted by the test, as Kubernetes restarts a pod that exited, if it stopped itself on learning it
 /// was declared dead.
 /// </summary>
+[Trait("Category", "Failover")]
 [Collection(FailoverCollection.Name)]
 public sealed class PartitionTests(FailoverCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -9,6 +9,7 @@ namespace Hive.Tests.Failover;
 /// 10 s and is started again (crash recovery from the WAL). Writes fail with clear errors meanwhile, nothing
 /// acknowledged is lost, nothing is done twice, and the hive serves again soon after, with no silo restarted.
 /// </summary>
+[Trait("Category", "Failover")]
 [Collection(ServiceOutageCollection.Name)]
 public sealed class PostgresKillTests(ServiceOutageCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {

@@ -8,6 +8,7 @@ namespace Hive.Tests.Failover;
 /// instead of hanging, nothing acknowledged is lost, and the hive serves again soon after the database returns,
 /// with no silo restarted.
 /// </summary>
+[Trait("Category", "Failover")]
 [Collection(FailoverCollection.Name)]
 public sealed class PostgresOutageTests(FailoverCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {

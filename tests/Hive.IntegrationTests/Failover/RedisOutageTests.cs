@@ -9,6 +9,7 @@ namespace Hive.Tests.Failover;
 /// the silos and the client alike. The running cluster keeps serving, nothing acknowledged is lost, and no silo
 /// restarts.
 /// </summary>
+[Trait("Category", "Failover")]
 [Collection(ServiceOutageCollection.Name)]
 public sealed class RedisOutageTests(ServiceOutageCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {

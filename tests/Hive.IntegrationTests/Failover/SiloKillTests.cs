@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace Hive.Tests.Failover;
 
 /// <summary>Integration: a silo dies under continuous writes (SIGKILL), or is stopped gracefully (SIGTERM).</summary>
+[Trait("Category", "Failover")]
 [Collection(FailoverCollection.Name)]
 public sealed class SiloKillTests(FailoverCluster cluster, ITestOutputHelper output) : IAsyncLifetime
 {

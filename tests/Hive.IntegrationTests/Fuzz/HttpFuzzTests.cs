@@ -9,6 +9,7 @@ namespace Hive.Tests.Fuzz;
 /// Random methods, paths, headers and bodies against a silo process's HTTP port: whatever arrives, the answer is
 /// never a 5xx (the silo is up and ready throughout, so no 503 is due either).
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class HttpFuzzTests(HttpSiloFixture fixture) : IClassFixture<HttpSiloFixture>
 {
     private static readonly string[] Methods = ["GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE", "BREW", "PROPFIND"];

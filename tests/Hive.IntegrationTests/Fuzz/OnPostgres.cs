@@ -11,5 +11,6 @@ public sealed class PostgresFuzzCollection : ICollectionFixture<PostgresFuzzClus
     public const string Name = "postgres-fuzz";
 }
 
+[Trait("Category", "Durable")]
 [Collection(PostgresFuzzCollection.Name)]
 public sealed class FuzzTestsOnPostgres(PostgresFuzzClusterFixture hive, ITestOutputHelper output) : FuzzTests(hive, output);

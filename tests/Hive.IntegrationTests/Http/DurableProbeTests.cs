@@ -15,6 +15,7 @@ namespace Hive.Tests.Http;
 /// Integration (real PostgreSQL and Redis, a real silo process): readiness follows the database. PostgreSQL is taken
 /// away through a proxy, so the server other tests share keeps running.
 /// </summary>
+[Trait("Category", "Process")]
 public sealed class DurableProbeTests(ITestOutputHelper output)
 {
     [Fact]

@@ -38,6 +38,7 @@ public sealed class HttpSiloFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Silo.DisposeAsync();
 }
 
+[Trait("Category", "Process")]
 public sealed class HttpEndpointTests(HttpSiloFixture fixture) : IClassFixture<HttpSiloFixture>
 {
     [Theory]

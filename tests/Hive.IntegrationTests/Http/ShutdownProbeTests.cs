@@ -5,6 +5,7 @@ using Hive.Tests.Processes;
 namespace Hive.Tests.Http;
 
 /// <summary>A silo asked to stop (SIGTERM, as Kubernetes and Ctrl+C do) reports itself unready while it still serves.</summary>
+[Trait("Category", "Process")]
 public sealed class ShutdownProbeTests
 {
     [Fact]

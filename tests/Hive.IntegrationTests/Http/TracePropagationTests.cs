@@ -15,6 +15,7 @@ namespace Hive.Tests.Http;
 /// and the client are wired as Program.cs and Hive.Client wire them (<c>AddHive</c>, <c>AddActivityPropagation</c>);
 /// an in-process listener stands in for the OpenTelemetry exporter.
 /// </summary>
+[Trait("Category", "Durable")]
 public sealed class TracePropagationTests : IAsyncLifetime
 {
     private static readonly ActivitySource Service = new("Hive.Tests.Service");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace Hive.Tests.Processes;
 
 /// <summary>A service adds Hive with one call on its generic host and reaches a real silo process through configuration.</summary>
+[Trait("Category", "Process")]
 public sealed class HiveClientHostTests
 {
     [Fact]

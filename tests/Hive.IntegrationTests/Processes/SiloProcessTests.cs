@@ -1,6 +1,7 @@
 namespace Hive.Tests.Processes;
 
 /// <summary>The silo as an operator runs it: a real process, real ports, real exit codes.</summary>
+[Trait("Category", "Process")]
 public sealed class SiloProcessTests
 {
     [Fact]

@@ -12,6 +12,7 @@ namespace Hive.Tests.Security;
 /// read before and after the call is the same. Cases a method's <see cref="OperationAttribute"/> makes impossible are
 /// listed, with the reason, by <see cref="A_case_the_declaration_rules_out_is_listed_with_its_reason"/>.
 /// </summary>
+[Trait("Category", "Process")]
 [Collection(HostileSiloCollection.Name)]
 public sealed class HostileClientTests(HostileSiloFixture hive, ITestOutputHelper output)
 {

@@ -130,6 +130,7 @@ public sealed class KeyRotationCollection : ICollectionFixture<KeyRotationCluste
     public const string Name = "key-rotation-cluster";
 }
 
+[Trait("Category", "Process")]
 [Collection(KeyRotationCollection.Name)]
 public sealed class KeyRotationClusterTests(KeyRotationCluster cluster, ITestOutputHelper output)
 {

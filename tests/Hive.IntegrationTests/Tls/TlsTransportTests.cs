@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 namespace Hive.Tests.Tls;
 
 /// <summary>Clients reach a TLS silo only with the right trust and certificate, and a credential never crosses the wire in clear.</summary>
+[Trait("Category", "Process")]
 public sealed class TlsTransportTests(TlsSiloFixture hive) : IClassFixture<TlsSiloFixture>
 {
     private static readonly TimeSpan ConnectWithin = TimeSpan.FromSeconds(30);

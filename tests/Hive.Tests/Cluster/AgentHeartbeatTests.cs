@@ -204,5 +204,6 @@ public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentHeartbeatTestsInMemory(HiveClusterFixture hive) : AgentHeartbeatTests(hive);

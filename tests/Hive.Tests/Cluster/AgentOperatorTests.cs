@@ -223,5 +223,6 @@ public abstract class AgentOperatorTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentOperatorTestsInMemory(HiveClusterFixture hive) : AgentOperatorTests(hive);

@@ -112,5 +112,6 @@ public abstract class AgentRestoreTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentRestoreTestsInMemory(HiveClusterFixture hive) : AgentRestoreTests(hive);

@@ -205,5 +205,6 @@ public abstract class AgentTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentTestsInMemory(HiveClusterFixture hive) : AgentTests(hive);

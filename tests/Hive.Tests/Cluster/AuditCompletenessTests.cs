@@ -201,5 +201,6 @@ public abstract class AuditCompletenessTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AuditCompletenessTestsInMemory(HiveClusterFixture hive) : AuditCompletenessTests(hive);

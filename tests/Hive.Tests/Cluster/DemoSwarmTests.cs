@@ -69,5 +69,6 @@ public abstract class DemoSwarmTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class DemoSwarmTestsInMemory(HiveClusterFixture hive) : DemoSwarmTests(hive);

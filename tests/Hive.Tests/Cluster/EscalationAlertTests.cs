@@ -141,5 +141,6 @@ public abstract class EscalationAlertTests(HiveClusterFixture hive)
     private HiveEscalations Escalations => _kit.Escalations;
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationAlertTestsInMemory(HiveClusterFixture hive) : EscalationAlertTests(hive);

@@ -184,5 +184,6 @@ public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationDeadlineTestsInMemory(HiveClusterFixture hive) : EscalationDeadlineTests(hive);

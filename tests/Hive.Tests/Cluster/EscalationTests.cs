@@ -212,5 +212,6 @@ public abstract class EscalationTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationTestsInMemory(HiveClusterFixture hive) : EscalationTests(hive);

@@ -141,5 +141,6 @@ public abstract class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthPinTestsInMemory(HealthClusterFixture hive) : HealthPinTests(hive);

@@ -53,5 +53,6 @@ public abstract class MemoryConcurrencyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryConcurrencyTestsInMemory(HiveClusterFixture hive) : MemoryConcurrencyTests(hive);

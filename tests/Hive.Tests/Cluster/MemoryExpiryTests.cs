@@ -85,5 +85,6 @@ public abstract class MemoryExpiryTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryExpiryTestsInMemory(HiveClusterFixture hive) : MemoryExpiryTests(hive);

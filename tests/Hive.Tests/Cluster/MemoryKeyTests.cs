@@ -120,5 +120,6 @@ public abstract class MemoryKeyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryKeyTestsInMemory(HiveClusterFixture hive) : MemoryKeyTests(hive);

@@ -57,5 +57,6 @@ public abstract class MemoryListingTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryListingTestsInMemory(HiveClusterFixture hive) : MemoryListingTests(hive);

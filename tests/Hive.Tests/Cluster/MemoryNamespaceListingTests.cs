@@ -29,5 +29,6 @@ public abstract class MemoryNamespaceListingTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryNamespaceListingTestsInMemory(HiveClusterFixture hive) : MemoryNamespaceListingTests(hive);

@@ -134,5 +134,6 @@ public abstract class MemoryWatchBoundsTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchBoundsTestsInMemory(HiveClusterFixture hive) : MemoryWatchBoundsTests(hive);

@@ -83,5 +83,6 @@ public abstract class MemoryWatchStreamTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchStreamTestsInMemory(HiveClusterFixture hive) : MemoryWatchStreamTests(hive);

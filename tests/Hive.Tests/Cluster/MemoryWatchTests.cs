@@ -96,5 +96,6 @@ public abstract class MemoryWatchTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchTestsInMemory(HiveClusterFixture hive) : MemoryWatchTests(hive);

@@ -83,5 +83,6 @@ public abstract class MessagingConcurrencyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingConcurrencyTestsInMemory(HiveClusterFixture hive) : MessagingConcurrencyTests(hive);

@@ -71,5 +71,6 @@ public abstract class MessagingLongPollTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingLongPollTestsInMemory(HiveClusterFixture hive) : MessagingLongPollTests(hive);

@@ -90,5 +90,6 @@ public abstract class MessagingRecipientTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingRecipientTestsInMemory(HiveClusterFixture hive) : MessagingRecipientTests(hive);

@@ -42,5 +42,6 @@ public abstract class MetricsTests(HiveClusterFixture hive) : IDisposable
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MetricsTestsInMemory(HiveClusterFixture hive) : MetricsTests(hive);

@@ -185,5 +185,6 @@ public abstract class RetentionTests(RetentionClusterFixture hive)
         (await hive.Catalog.QueryAsync(new CatalogQuery(kind, PageSize: int.MaxValue))).Any(r => r.Id == id);
 }
 
+[Trait("Category", "Cluster")]
 [Collection(RetentionClusterCollection.Name)]
 public sealed class RetentionTestsInMemory(RetentionClusterFixture hive) : RetentionTests(hive);

@@ -27,5 +27,6 @@ public abstract class SmokeTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class SmokeTestsInMemory(HiveClusterFixture hive) : SmokeTests(hive);

@@ -131,5 +131,6 @@ public abstract class TaskApprovalTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskApprovalTestsInMemory(HiveClusterFixture hive) : TaskApprovalTests(hive);

@@ -278,5 +278,6 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskClaimTestsInMemory(HiveClusterFixture hive) : TaskClaimTests(hive);

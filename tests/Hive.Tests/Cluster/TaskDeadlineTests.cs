@@ -93,5 +93,6 @@ public abstract class TaskDeadlineTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskDeadlineTestsInMemory(HiveClusterFixture hive) : TaskDeadlineTests(hive);

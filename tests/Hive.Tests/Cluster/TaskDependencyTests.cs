@@ -203,5 +203,6 @@ public abstract class TaskDependencyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskDependencyTestsInMemory(HiveClusterFixture hive) : TaskDependencyTests(hive);

@@ -139,5 +139,6 @@ public abstract class TaskFailureTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskFailureTestsInMemory(HiveClusterFixture hive) : TaskFailureTests(hive);

@@ -112,5 +112,6 @@ public abstract class TaskListingTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskListingTestsInMemory(HiveClusterFixture hive) : TaskListingTests(hive);

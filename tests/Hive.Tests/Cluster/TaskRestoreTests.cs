@@ -118,5 +118,6 @@ public abstract class TaskRestoreTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskRestoreTestsInMemory(HiveClusterFixture hive) : TaskRestoreTests(hive);

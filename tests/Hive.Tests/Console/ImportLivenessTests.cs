@@ -51,5 +51,6 @@ public abstract class ImportLivenessTests(HiveClusterFixture hive) : IDisposable
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ImportLivenessTestsInMemory(HiveClusterFixture hive) : ImportLivenessTests(hive);

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Hive.Tests.Http;
 
+[Trait("Category", "Unit")]
 public sealed class HttpOptionsTests
 {
     private static readonly HiveTlsOptions NoTls = new();

@@ -167,5 +167,6 @@ public abstract class CredentialTests(SecureHiveFixture hive)
     private ITokenRevocationGrain Revocations => hive.Grains.GetGrain<ITokenRevocationGrain>(0);
 }
 
+[Trait("Category", "Cluster")]
 [Collection(SecureHiveCollection.Name)]
 public sealed class CredentialTestsInMemory(SecureHiveFixture hive) : CredentialTests(hive);

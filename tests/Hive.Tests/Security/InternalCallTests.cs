@@ -189,5 +189,6 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
     private HiveClient Operator() => hive.As(Root);
 }
 
+[Trait("Category", "Cluster")]
 [Collection(SecureHiveCollection.Name)]
 public sealed class InternalCallTestsInMemory(SecureHiveFixture hive) : InternalCallTests(hive);

@@ -3,6 +3,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class MemoryOptionsTests
 {
     private static IEnumerable<string?> Problems(MemoryOptions options)
