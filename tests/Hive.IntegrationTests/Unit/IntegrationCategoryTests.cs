@@ -4,6 +4,7 @@ namespace Hive.Tests.Unit;
 /// Every test class of this project says what it needs (docs/testing.md). Itself a unit test: it only reads this
 /// assembly, so it needs no service.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class IntegrationCategoryTests
 {
     [Fact]

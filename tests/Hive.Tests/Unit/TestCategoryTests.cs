@@ -1,6 +1,7 @@
 namespace Hive.Tests.Unit;
 
 /// <summary>The fast project holds only unit and in-memory cluster tests, each class marked as which (docs/testing.md).</summary>
+[Trait("Category", "Unit")]
 public sealed class TestCategoryTests
 {
     [Fact]
