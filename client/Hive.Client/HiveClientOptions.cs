@@ -28,7 +28,7 @@ public sealed class HiveClientOptions
     /// <summary>Who this client is to the hive's rate limits; defaults to the host name and process id.</summary>
     public string CallerId { get; set; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>The credential (a JWT the hive's operator issued) sent with every call; see README "Security".</summary>
+    /// <summary>The credential (a JWT the hive's operator issued) sent with every call; see docs/security.md.</summary>
     public string? Token { get; set; }
 
     /// <summary>A file holding the credential, re-read when it changes (a mounted Secret); used when <see cref="Token"/> is not set.</summary>
@@ -48,24 +48,27 @@ public sealed class HiveClientOptions
 
     public string ServiceId { get; set; } = "hive";
 
-    /// <summary>Resolves <see cref="Gateways"/> (none in Redis mode); throws with one line per bad setting.</summary>
+    /// <summary>The gateways a static client dials: none in Redis mode, <see cref="DefaultGateway"/> when none are configured.</summary>
+    internal IEnumerable<string> StaticGateways => UsesRedis ? [] : Gateways.Count == 0 ? [DefaultGateway] : Gateways;
+
+    /// <summary>A gateway's host and port; null when it is not host:port.</summary>
+    internal static (string Host, int Port)? SplitGateway(string gateway)
+    {
+        var colon = gateway.LastIndexOf(':');
+        return colon > 0 && int.TryParse(gateway.AsSpan(colon + 1), out var port) && port is >= 1 and <= 65535 ? (gateway[..colon], port) : null;
+    }
+
+    /// <summary>
+    /// Resolves <see cref="Gateways"/> (none in Redis mode) once <see cref="HiveClientOptionsValidator"/> has passed; throws
+    /// naming every host that does not resolve.
+    /// </summary>
     public IPEndPoint[] ResolveGateways()
     {
         var problems = new List<string>();
         var endpoints = new List<IPEndPoint>();
-        if (!HiveIds.IsValid(ClusterId)) problems.Add($"{Section}:ClusterId '{ClusterId}' is not a valid id.");
-        if (!HiveIds.IsValid(CallerId)) problems.Add($"{Section}:CallerId '{CallerId}' is not a valid id.");
-        if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' is not a valid id.");
-        IEnumerable<string> gateways = UsesRedis ? [] : Gateways.Count == 0 ? [DefaultGateway] : Gateways;
-        foreach (var gateway in gateways)
+        foreach (var gateway in StaticGateways)
         {
-            var colon = gateway.LastIndexOf(':');
-            if (colon <= 0 || !int.TryParse(gateway.AsSpan(colon + 1), out var port) || port is < 1 or > 65535)
-            {
-                problems.Add($"{Section}:Gateways entry '{gateway}' must be host:port, for example 127.0.0.1:30000.");
-                continue;
-            }
-            var host = gateway[..colon];
+            var (host, port) = SplitGateway(gateway) ?? throw new InvalidOperationException($"{Section}:Gateways entry '{gateway}' is not host:port; validate the options first.");
             var address = IPAddress.TryParse(host, out var ip) ? ip : Resolve(host, problems);
             if (address is not null) endpoints.Add(new IPEndPoint(address, port));
         }

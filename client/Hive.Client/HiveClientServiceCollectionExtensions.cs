@@ -19,9 +19,9 @@ public static class HiveClientServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var options = new HiveClientOptions();
         configure(options);
+        var valid = new HiveClientOptionsValidator().Validate(null, options);
+        if (valid.Failed) throw new InvalidOperationException("Hive client configuration: " + string.Join(" ", valid.Failures));
         var gateways = options.ResolveGateways();
-        var tls = new HiveClientTlsOptionsValidator().Validate(null, options.Tls);
-        if (tls.Failed) throw new InvalidOperationException("Hive client configuration: " + string.Join(" ", tls.Failures));
         services.AddOrleansClient(client =>
         {
             if (options.UsesRedis)

@@ -4,10 +4,10 @@ namespace Hive.Security;
 
 /// <summary>
 /// The credentials a development silo makes for itself and writes beside the checkout (git-ignored): an operator token
-/// holding every scope, and the demo swarm's service token. The console and Hive.Client read it when no credential is
+/// holding every scope, and the demo swarm's service token when the demo host runs. The console and Hive.Client read it when no credential is
 /// configured, so a newcomer's first commands work unchanged with authentication on.
 /// </summary>
-public sealed record DevCredentialsFile(string Operator, string Swarm, DateTimeOffset ExpiresAt)
+public sealed record DevCredentialsFile(string Operator, string? Swarm, DateTimeOffset ExpiresAt)
 {
     public const string DefaultPath = ".hive/dev-credentials.json";
 

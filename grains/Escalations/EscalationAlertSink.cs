@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hive.Ports;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +14,7 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
         ArgumentNullException.ThrowIfNull(alert);
         var responders = await LiveRespondersAsync(cancellationToken);
         var spec = new EscalationSpec(
-            EscalationIdFor(alert.Key),
+            AlertKeys.EscalationIdFor(alert.Key),
             Enum.TryParse<Severity>(alert.Severity, ignoreCase: true, out var severity) ? severity : Severity.High,
             alert.Title,
             alert.Description,
@@ -29,7 +27,7 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
 
     public async Task ClearAsync(string key, string note, CancellationToken cancellationToken = default)
     {
-        var escalation = grains.GetGrain<IEscalationGrain>(GrainKeys.Escalation(EscalationIdFor(key)));
+        var escalation = grains.GetGrain<IEscalationGrain>(GrainKeys.Escalation(AlertKeys.EscalationIdFor(key)));
         EscalationInfo current;
         try
         {
@@ -59,15 +57,6 @@ public sealed class EscalationAlertSink(IGrainFactory grains, IEntityCatalog cat
             after = page[^1].Id;
         }
         return live.ToArray();
-    }
-
-    /// <summary>A stable escalation id for an alert key; long keys keep a readable prefix and a hash so they stay unique.</summary>
-    public static string EscalationIdFor(string alertKey)
-    {
-        var id = alertKey.Replace('/', '.');
-        if (id.Length <= HiveIds.MaxLength) return id;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(alertKey)))[..16];
-        return string.Concat(id.AsSpan(0, HiveIds.MaxLength - hash.Length - 1), "-", hash);
     }
 
     private static string ImpactOf(AlertKind kind) => kind switch

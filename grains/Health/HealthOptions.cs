@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Health;
 
@@ -7,19 +8,19 @@ public sealed class HealthOptions
 {
     public const string Section = "Hive:Health";
 
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [SettingRange(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Hive:Health:EvaluationInterval must be 10 ms–10 min.")]
     public TimeSpan EvaluationInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Consecutive healthy evaluations needed to recover one level.</summary>
-    [Range(1, 100)]
+    [SettingRange(1, 100, ErrorMessage = "Hive:Health:RecoveryEvaluations must be 1–100.")]
     public int RecoveryEvaluations { get; set; } = 3;
 
     /// <summary>A silo's report older than this many intervals is ignored (the silo is gone).</summary>
-    [Range(1, 100)]
+    [SettingRange(1, 100, ErrorMessage = "Hive:Health:SignalMaxAgeIntervals must be 1–100.")]
     public int SignalMaxAgeIntervals { get; set; } = 3;
 
     /// <summary>How often each silo refreshes its copy of the level and halt state.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
+    [SettingRange(typeof(TimeSpan), "00:00:00.010", "00:01:00", ErrorMessage = "Hive:Health:CacheRefreshInterval must be 10 ms–1 min.")]
     public TimeSpan CacheRefreshInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Whether silos report their CPU, memory, failed calls and storage health. Tests turn it off to feed signals themselves.</summary>
@@ -28,11 +29,11 @@ public sealed class HealthOptions
     /// <summary>Roles whose agents may halt the hive (operators always may).</summary>
     public IList<string> HaltRoles { get; } = [];
 
-    [Required] public LevelThresholds CpuPercent { get; set; } = new(75, 90, 98);
-    [Required] public LevelThresholds MemoryPercent { get; set; } = new(80, 90, 95);
-    [Required] public LevelThresholds FailedCallRate { get; set; } = new(0.05, 0.2, 0.5);
-    [Required] public LevelThresholds StorageLatencyMs { get; set; } = new(50, 250, 1000);
-    [Required] public LevelThresholds UnresponsiveAgentShare { get; set; } = new(0.25, 0.5, 0.9);
+    [Required(ErrorMessage = "Hive:Health:CpuPercent is required.")] public LevelThresholds CpuPercent { get; set; } = new(75, 90, 98);
+    [Required(ErrorMessage = "Hive:Health:MemoryPercent is required.")] public LevelThresholds MemoryPercent { get; set; } = new(80, 90, 95);
+    [Required(ErrorMessage = "Hive:Health:FailedCallRate is required.")] public LevelThresholds FailedCallRate { get; set; } = new(0.05, 0.2, 0.5);
+    [Required(ErrorMessage = "Hive:Health:StorageLatencyMs is required.")] public LevelThresholds StorageLatencyMs { get; set; } = new(50, 250, 1000);
+    [Required(ErrorMessage = "Hive:Health:UnresponsiveAgentShare is required.")] public LevelThresholds UnresponsiveAgentShare { get; set; } = new(0.25, 0.5, 0.9);
 
     /// <summary>The level an open storage circuit forces: writes cannot land, reads and heartbeats still can.</summary>
     public ServiceLevel StorageCircuitOpenLevel { get; set; } = ServiceLevel.Essential;
@@ -60,3 +61,7 @@ public sealed class LevelThresholds
         : v >= Reduced ? ServiceLevel.Reduced
         : ServiceLevel.Full;
 }
+
+/// <summary>Checks the attributes on <see cref="HealthOptions"/>; generated at compile time.</summary>
+[OptionsValidator]
+public sealed partial class HealthOptionsValidator : IValidateOptions<HealthOptions>;

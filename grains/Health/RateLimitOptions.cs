@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Health;
 
@@ -45,9 +46,9 @@ public sealed class RateLimitOptions
     };
 
     /// <summary>The share of each bucket's rate kept at each level (heartbeats and operator commands keep their full rate).</summary>
-    [Range(0.01, 1)] public double ReducedScale { get; set; } = 0.5;
-    [Range(0.01, 1)] public double EssentialScale { get; set; } = 0.25;
-    [Range(0.01, 1)] public double EmergencyScale { get; set; } = 0.1;
+    [SettingRange(0.01, 1, ErrorMessage = "Hive:RateLimits:ReducedScale must be 0.01–1.")] public double ReducedScale { get; set; } = 0.5;
+    [SettingRange(0.01, 1, ErrorMessage = "Hive:RateLimits:EssentialScale must be 0.01–1.")] public double EssentialScale { get; set; } = 0.25;
+    [SettingRange(0.01, 1, ErrorMessage = "Hive:RateLimits:EmergencyScale must be 0.01–1.")] public double EmergencyScale { get; set; } = 0.1;
 
     public double ScaleFor(ServiceLevel level) => level switch
     {
@@ -68,3 +69,7 @@ public sealed class BucketOptions
     [Range(0.001, 1_000_000)] public double PermitsPerSecond { get; set; }
     [Range(1, 10_000_000)] public int Burst { get; set; }
 }
+
+/// <summary>Checks the attributes on <see cref="RateLimitOptions"/>; generated at compile time.</summary>
+[OptionsValidator]
+public sealed partial class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>;

@@ -8,8 +8,6 @@ namespace Hive.Security;
 /// </summary>
 public static class CallAuthorizer
 {
-    public const string OperatorPrefix = "operator:";
-
     /// <summary>Null when allowed; otherwise why not, for a <c>forbidden</c> error.</summary>
     public static string? Check(Principal principal, OperationAttribute operation, IReadOnlyCollection<string?> actors, IReadOnlyCollection<string?> roles)
     {
@@ -58,9 +56,9 @@ public static class CallAuthorizer
     private static string? MayActAs(Principal principal, OperationAttribute operation, string actor)
     {
         if (actor == HiveStorage.SystemActor) return $"{principal.Id} may not act as '{HiveStorage.SystemActor}', the hive itself; no caller may.";
-        if (actor.StartsWith(OperatorPrefix, StringComparison.Ordinal))
+        if (actor.StartsWith(Principal.OperatorPrefix, StringComparison.Ordinal))
         {
-            if (principal.Kind != PrincipalKind.Operator || actor[OperatorPrefix.Length..] != principal.Name)
+            if (principal.Kind != PrincipalKind.Operator || actor[Principal.OperatorPrefix.Length..] != principal.Name)
                 return $"{principal.Id} may not act as '{actor}'.";
             return operation.Scope is { } scope && !principal.HasScope(scope) ? NeedsScope(principal, scope) : null;
         }

@@ -18,39 +18,17 @@ public static class HiveSiloBuilderExtensions
     public static ISiloBuilder AddHive(this ISiloBuilder silo, IConfiguration configuration)
     {
         var services = silo.Services;
-        services.AddOptions<HiveTimingOptions>()
-            .Bind(configuration.GetSection(HiveTimingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<MessagingOptions>()
-            .Bind(configuration.GetSection(MessagingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<EscalationOptions>()
-            .Bind(configuration.GetSection(EscalationOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<MemoryOptions>()
-            .Bind(configuration.GetSection(MemoryOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<HealthOptions>()
-            .Bind(configuration.GetSection(HealthOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<RateLimitOptions>()
-            .Bind(configuration.GetSection(RateLimitOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<RetentionOptions>()
-            .Bind(configuration.GetSection(RetentionOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<SecurityOptions>()
-            .Bind(configuration.GetSection(SecurityOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services
+            .AddValidatedOptions<HiveTimingOptions, HiveTimingOptionsValidator>(configuration, HiveTimingOptions.Section)
+            .AddValidatedOptions<MessagingOptions, MessagingOptionsValidator>(configuration, MessagingOptions.Section)
+            .AddValidatedOptions<EscalationOptions, EscalationOptionsValidator>(configuration, EscalationOptions.Section)
+            .AddValidatedOptions<MemoryOptions, MemoryOptionsValidator>(configuration, MemoryOptions.Section)
+            .AddValidatedOptions<HealthOptions, HealthOptionsValidator>(configuration, HealthOptions.Section)
+            .AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section)
+            .AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configuration, RetentionOptions.Section)
+            .AddValidatedOptions<SecurityOptions, SecurityOptionsValidator>(configuration, SecurityOptions.Section);
+        // Which keys an enforcing silo signs with is a rule across Keys, KeysPath and the key files: written by hand.
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SigningKeysValidator>();
         services.AddSingleton(sp => KeyRingFor(sp.GetRequiredService<IOptions<SecurityOptions>>().Value));
         services.AddSingleton<RevokedTokens>();
         services.AddSingleton(sp => new CredentialVerifier(sp.GetRequiredService<KeyRing>(), sp.GetRequiredService<RevokedTokens>(), TimeProvider.System));

@@ -35,23 +35,4 @@ public sealed class HiveSiloOptions
     /// membership. Kubernetes' terminationGracePeriodSeconds must exceed it plus the preStop delay.
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Every problem with these settings, each phrased as the fix; empty when they are fine.</summary>
-    public IReadOnlyList<string> Problems()
-    {
-        var problems = new List<string>();
-        if (!HiveIds.IsValid(ClusterId)) problems.Add($"{Section}:ClusterId '{ClusterId}' must be a valid id (letters, digits, '.', '_', '-', ':').");
-        if (!HiveIds.IsValid(ServiceId)) problems.Add($"{Section}:ServiceId '{ServiceId}' must be a valid id (letters, digits, '.', '_', '-', ':').");
-        if (SiloPort is < 1 or > 65535) problems.Add($"{Section}:SiloPort must be 1–65535; got {SiloPort}.");
-        if (GatewayPort is < 1 or > 65535) problems.Add($"{Section}:GatewayPort must be 1–65535; got {GatewayPort}.");
-        if (SiloListeningPort is < 1 or > 65535) problems.Add($"{Section}:SiloListeningPort must be 1–65535 or unset; got {SiloListeningPort}.");
-        if (SiloListeningPort == GatewayPort) problems.Add($"{Section}:SiloListeningPort and GatewayPort must differ; both are {GatewayPort}.");
-        if (!IPAddress.TryParse(AdvertisedIP, out _)) problems.Add($"{Section}:AdvertisedIP '{AdvertisedIP}' must be an IP address, for example 127.0.0.1 or the pod IP.");
-        if (!string.IsNullOrEmpty(SiloName) && (SiloName.Length > 253 || SiloName.Any(char.IsWhiteSpace)))
-            problems.Add($"{Section}:SiloName must be at most 253 characters without spaces, for example the pod name.");
-        if (ShutdownTimeout < TimeSpan.FromSeconds(1) || ShutdownTimeout > TimeSpan.FromMinutes(10))
-            problems.Add($"{Section}:ShutdownTimeout must be 00:00:01–00:10:00; got {ShutdownTimeout}.");
-        if (SiloPort == GatewayPort) problems.Add($"{Section}:SiloPort and GatewayPort must differ; both are {SiloPort}.");
-        return problems;
-    }
 }

@@ -5,8 +5,8 @@ using Hive.Silo.Telemetry;
 namespace Hive.Silo.Hosting;
 
 /// <summary>
-/// Everything the host decides before it builds: where it listens, where state lives, how silos meet.
-/// Reading never throws; each bad setting becomes one line in <see cref="Problems"/>, naming its key.
+/// Everything the host decides before it builds: where it listens, where state lives, how silos meet. Each section is
+/// checked by its validator through <see cref="StartupValidation"/>, as the host's other options are once it is built.
 /// </summary>
 public sealed class HostSettings
 {
@@ -23,59 +23,35 @@ public sealed class HostSettings
     /// <summary>Set in Redis mode.</summary>
     public RedisTarget? Redis { get; private init; }
 
-    public IReadOnlyList<string> Problems { get; private init; } = [];
-
+    /// <summary>The settings; <see cref="OptionsValidationException"/> with one line per problem, each naming its key, when any is wrong.</summary>
     public static HostSettings Read(IConfiguration configuration, bool needPostgres = false)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var problems = new List<string>();
-        var silo = Bind<HiveSiloOptions>(configuration, HiveSiloOptions.Section, problems);
-        var storage = Bind<HiveStorageOptions>(configuration, HiveStorageOptions.Section, problems);
-        var clustering = Bind<HiveClusteringOptions>(configuration, HiveClusteringOptions.Section, problems);
-        var http = Bind<HiveHttpOptions>(configuration, HiveHttpOptions.Section, problems);
-        var telemetry = Bind<HiveTelemetryOptions>(configuration, HiveTelemetryOptions.Section, problems);
-        var tls = Bind<HiveTlsOptions>(configuration, HiveTlsOptions.Section, problems);
-        problems.AddRange(silo.Problems());
-        // The transport is built with the certificate in hand, so its files are checked here, before the host.
-        problems.AddRange(new HiveTlsOptionsValidator().Validate(null, tls).Failures ?? []);
-        problems.AddRange(http.Problems(silo.ShutdownTimeout, tls));
-        problems.AddRange(telemetry.Problems());
+        var services = new ServiceCollection()
+            .AddValidatedOptions<HiveSiloOptions, HiveSiloOptionsValidator>(configuration, HiveSiloOptions.Section)
+            .AddValidatedOptions<HiveStorageOptions, HiveStorageOptionsValidator>(configuration, HiveStorageOptions.Section, needPostgres)
+            .AddValidatedOptions<HiveClusteringOptions, HiveClusteringOptionsValidator>(configuration, HiveClusteringOptions.Section)
+            .AddValidatedOptions<HiveHttpOptions, HiveHttpOptionsValidator>(configuration, HiveHttpOptions.Section)
+            .AddValidatedOptions<HiveTelemetryOptions, HiveTelemetryOptionsValidator>(configuration, HiveTelemetryOptions.Section)
+            // The transport is built with the certificate in hand, so its files are checked here, before the host.
+            .AddValidatedOptions<HiveTlsOptions, HiveTlsOptionsValidator>(configuration, HiveTlsOptions.Section);
+        using var provider = services.BuildServiceProvider();
+        StartupValidation.Validate(provider);
 
-        PostgresTarget? postgres = null;
-        if (needPostgres || storage.Mode == StorageMode.Postgres)
-        {
-            postgres = PostgresTarget.TryParse(storage.ResolveConnectionString(), SettingName(HiveStorageOptions.ConnectionStringSetting, HiveStorageOptions.ConnectionStringVariable), out var problem);
-            if (problem is not null) problems.Add(problem);
-        }
-        RedisTarget? redis = null;
-        if (clustering.Mode == ClusteringMode.Redis)
-        {
-            redis = RedisTarget.TryParse(clustering.ResolveRedisConnectionString(), SettingName(HiveClusteringOptions.RedisSetting, HiveClusteringOptions.RedisVariable), out var problem);
-            if (problem is not null) problems.Add(problem);
-            // In-memory state is per process: silos of one cluster would each hold a different truth.
-            if (storage.Mode == StorageMode.InMemory)
-                problems.Add($"{HiveClusteringOptions.Section}:Mode Redis needs {HiveStorageOptions.Section}:Mode Postgres: in-memory state would split across silos.");
-        }
+        T Value<T>() where T : class => provider.GetRequiredService<IOptions<T>>().Value;
+        var storage = Value<HiveStorageOptions>();
+        var clustering = Value<HiveClusteringOptions>();
         return new HostSettings
         {
-            Silo = silo, Storage = storage, Clustering = clustering, Http = http, Telemetry = telemetry, Tls = tls, Postgres = postgres, Redis = redis,
-            Problems = problems,
+            Silo = Value<HiveSiloOptions>(), Storage = storage, Clustering = clustering, Http = Value<HiveHttpOptions>(),
+            Telemetry = Value<HiveTelemetryOptions>(), Tls = Value<HiveTlsOptions>(),
+            // The validators above have parsed both, so here they cannot fail.
+            Postgres = needPostgres || storage.Mode == StorageMode.Postgres
+                ? PostgresTarget.TryParse(storage.ResolveConnectionString(), HiveStorageOptionsValidator.ConnectionStringName, out _)
+                : null,
+            Redis = clustering.Mode == ClusteringMode.Redis
+                ? RedisTarget.TryParse(clustering.ResolveRedisConnectionString(), HiveClusteringOptionsValidator.RedisName, out _)
+                : null,
         };
-    }
-
-    private static string SettingName(string key, string variable) => $"{key} (or {variable})";
-
-    private static T Bind<T>(IConfiguration configuration, string section, List<string> problems) where T : new()
-    {
-        try
-        {
-            return configuration.GetSection(section).Get<T>() ?? new T();
-        }
-        catch (InvalidOperationException e)
-        {
-            // The binder names the key and the value it could not convert (modes, ports: never a secret).
-            problems.Add(e.InnerException is { } inner ? $"{e.Message} {inner.Message}" : e.Message);
-            return new T();
-        }
     }
 }

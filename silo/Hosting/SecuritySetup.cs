@@ -45,14 +45,18 @@ public sealed class SecuritySetup
         return new SecuritySetup(options, null, true);
     }
 
-    /// <summary>Issues the development operator and swarm credentials and writes them where the console and Hive.Client look.</summary>
-    public (string Path, string Operator, string Swarm) WriteDevCredentials(IEnumerable<string> swarmRoles)
+    /// <summary>
+    /// Issues the development operator credential, and the demo swarm's when a companion names its roles, and writes
+    /// them where the console and Hive.Client look.
+    /// </summary>
+    public (string Path, string Operator, string? Swarm) WriteDevCredentials(IReadOnlyCollection<string>? swarmRoles)
     {
         var key = SigningKeyLoader.Load(Options).Single(k => k.Id == DevKeyId);
         var now = DateTimeOffset.UtcNow;
         var lifetime = DevLifetime < Options.MaxTokenLifetime ? DevLifetime : Options.MaxTokenLifetime;
         var operatorToken = HiveTokens.Issue(new TokenGrant(PrincipalKind.Operator, "dev", lifetime, Scopes: Scopes.All), key, now);
-        var swarmToken = HiveTokens.Issue(new TokenGrant(PrincipalKind.Service, "demo-swarm", lifetime, Agents: ["*"], Roles: swarmRoles.Distinct().ToArray()), key, now);
+        var swarmToken = swarmRoles is null ? null
+            : HiveTokens.Issue(new TokenGrant(PrincipalKind.Service, "demo-swarm", lifetime, Agents: ["*"], Roles: swarmRoles.Distinct().ToArray()), key, now);
         new DevCredentialsFile(operatorToken, swarmToken, now + lifetime).Write(Options.DevCredentialsPath);
         return (Path.GetFullPath(Options.DevCredentialsPath), operatorToken, swarmToken);
     }

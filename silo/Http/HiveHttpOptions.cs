@@ -1,4 +1,3 @@
-using Hive.Client.Tls;
 using Hive.Silo.Hosting;
 
 namespace Hive.Silo.Http;
@@ -36,7 +35,6 @@ public sealed class HiveHttpOptions
 
     public IReadOnlyList<string> UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    /// <summary>Every problem with these settings, each phrased as the fix; empty when they are fine.</summary>
     public bool UsesHttps => UrlList.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The files https:// URLs are served with: this section's, else the silo's TLS certificate; null when neither is set.</summary>
@@ -45,31 +43,5 @@ public sealed class HiveHttpOptions
         ArgumentNullException.ThrowIfNull(tls);
         if (!string.IsNullOrWhiteSpace(CertificatePath)) return (CertificatePath, KeyPath, CertificatePassword);
         return tls.Enabled && !string.IsNullOrWhiteSpace(tls.CertificatePath) ? (tls.CertificatePath, tls.KeyPath, tls.CertificatePassword) : null;
-    }
-
-    public IReadOnlyList<string> Problems(TimeSpan shutdownTimeout, HiveTlsOptions tls)
-    {
-        var problems = new List<string>();
-        problems.AddRange(TlsFileProblems.Certificate(Section, CertificatePath, KeyPath, CertificatePassword));
-        if (UsesHttps && HttpsCertificate(tls) is null)
-            problems.Add($"{Section}:Urls has an https:// URL but no certificate: set {Section}:CertificatePath (and KeyPath), or enable {HiveTlsOptions.Section} with its certificate.");
-        if (UrlList.Count == 0) problems.Add($"{Section}:Urls is empty; give at least one URL, for example http://0.0.0.0:8080.");
-        foreach (var url in UrlList.Where(u => !IsListenUrl(u)))
-            problems.Add($"{Section}:Urls entry '{url}' must be an http:// or https:// URL with a host, for example http://0.0.0.0:8080.");
-        if (AdminToken is { Length: > 0 } token && (token.Length < MinimumTokenLength || token.Any(char.IsWhiteSpace)))
-            problems.Add($"{Section}:AdminToken must be at least {MinimumTokenLength} characters without spaces (for example `openssl rand -hex 32`).");
-        if (DrainDelay < TimeSpan.Zero || DrainDelay >= shutdownTimeout)
-            problems.Add($"{Section}:DrainDelay must be at least 0 and shorter than Hive:Silo:ShutdownTimeout ({shutdownTimeout}); got {DrainDelay}.");
-        return problems;
-    }
-
-    /// <summary>Kestrel's forms: a host or IP, or '*' / '+' for every interface; port 0 picks a free one.</summary>
-    private static bool IsListenUrl(string url)
-    {
-        var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0 || url[..schemeEnd] is not ("http" or "https")) return false;
-        var rest = url[(schemeEnd + 3)..];
-        if (rest.StartsWith('*') || rest.StartsWith('+')) rest = "localhost" + rest[1..];
-        return Uri.TryCreate($"{url[..schemeEnd]}://{rest}", UriKind.Absolute, out var parsed) && parsed.Host.Length > 0;
     }
 }

@@ -18,10 +18,4 @@ public sealed class HiveTelemetryOptions
     /// <summary>True when either setting names a collector.</summary>
     public bool ExportsOtlp =>
         !string.IsNullOrWhiteSpace(OtlpEndpoint) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(OtlpEndpointVariable));
-
-    public IReadOnlyList<string> Problems() =>
-        string.IsNullOrWhiteSpace(OtlpEndpoint)
-        || Uri.TryCreate(OtlpEndpoint, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? []
-            : [$"{Section}:OtlpEndpoint '{OtlpEndpoint}' must be an http:// or https:// URL, for example http://otel-collector:4317."];
 }

@@ -19,9 +19,7 @@ internal sealed class CommandContext(ParseResult parse, CliEnvironment env, Lazy
     /// The actor for the health switch (level pin, halt, resume), which lets operators act as <c>operator:&lt;name&gt;</c>:
     /// whoever runs the console is an operator, so the plain actor gets the prefix unless it already has it.
     /// </summary>
-    public string Operator => Actor.StartsWith(OperatorPrefix, StringComparison.Ordinal) ? Actor : OperatorPrefix + Actor;
-
-    private const string OperatorPrefix = "operator:";
+    public string Operator => Actor.StartsWith(Principal.OperatorPrefix, StringComparison.Ordinal) ? Actor : Principal.OperatorPrefix + Actor;
 
     /// <summary>The credential in use; <c>unauthenticated</c> when the console found none anywhere it looks.</summary>
     public ConsoleCredential Credential => Settings.Credential ?? throw HiveTokens.Unauthenticated(

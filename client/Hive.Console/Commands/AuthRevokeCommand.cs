@@ -28,7 +28,7 @@ internal static class AuthRevokeCommand
         runner.Handle(command, async (context, cancellationToken) =>
         {
             var (tokenId, expiresAt) = Target(context.Required(id));
-            var actor = CallAuthorizer.OperatorPrefix + HiveTokens.ReadUnverified(context.Credential.Token).Name;
+            var actor = Principal.OperatorPrefix + HiveTokens.ReadUnverified(context.Credential.Token).Name;
             var hive = await context.HiveAsync(cancellationToken);
             await hive.RevokeCredentialAsync(tokenId, context.Get(until) ?? expiresAt, actor);
             context.Out.Line($"credential {tokenId} revoked by {actor}; every silo refuses it within seconds.");

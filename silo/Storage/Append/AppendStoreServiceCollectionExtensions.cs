@@ -1,3 +1,4 @@
+using Hive.Silo.Hosting;
 using Hive.Silo.Storage.GroupCommit;
 using Hive.Silo.Storage.Resilience;
 using Hive.Silo.Telemetry;
@@ -17,14 +18,9 @@ public static class AppendStoreServiceCollectionExtensions
     public static IServiceCollection AddPostgresAppendStores(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<StorageResilienceOptions>()
-            .Bind(configuration.GetSection(StorageResilienceOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        services.AddOptions<GroupCommitOptions>()
-            .Bind(configuration.GetSection(GroupCommitOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services
+            .AddValidatedOptions<StorageResilienceOptions, StorageResilienceOptionsValidator>(configuration, StorageResilienceOptions.Section)
+            .AddValidatedOptions<GroupCommitOptions, GroupCommitOptionsValidator>(configuration, GroupCommitOptions.Section);
         services.TryAddSingleton<StorageHealth>();
         services.TryAddSingleton<IStorageSignals, StorageSignals>();
         services.AddMetrics();

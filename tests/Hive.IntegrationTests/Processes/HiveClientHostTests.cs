@@ -68,4 +68,19 @@ public sealed class HiveClientHostTests
         Assert.Contains("'no-port' must be host:port", error.Message, StringComparison.Ordinal);
         Assert.Contains("ClusterId 'bad id'", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("ClusterId", "bad id", "Hive:Client:ClusterId 'bad id' is not a valid id.")]
+    [InlineData("CallerId", "bad id", "Hive:Client:CallerId 'bad id' is not a valid id.")]
+    [InlineData("ServiceId", "bad id", "Hive:Client:ServiceId 'bad id' is not a valid id.")]
+    [InlineData("Gateways:0", "10.1.2.3:0", "Hive:Client:Gateways entry '10.1.2.3:0' must be host:port, for example 127.0.0.1:30000.")]
+    [InlineData("Tls:TargetHost", "hive-gateway", "Hive:Client:Tls:CaPath, CertificatePath or TargetHost is set but Hive:Client:Tls:Enabled is false; set Hive:Client:Tls:Enabled=true.")]
+    public void Each_bad_client_setting_is_one_line_naming_its_key(string key, string value, string expected)
+    {
+        var options = new HiveClientOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"Hive:Client:{key}"] = value })
+            .Build().GetSection(HiveClientOptions.Section).Bind(options);
+
+        Assert.Equal(expected, Assert.Single(new HiveClientOptionsValidator().Validate(null, options).Failures ?? []));
+    }
 }

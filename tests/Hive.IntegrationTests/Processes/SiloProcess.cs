@@ -24,7 +24,13 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the silo on free ports, or on the given ones (to restart a silo where its clients expect it).</summary>
-    public static SiloProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null, int? siloPort = null, int? gatewayPort = null)
+    public static SiloProcess Start(IEnumerable<string> args, IDictionary<string, string>? environment = null, int? siloPort = null, int? gatewayPort = null) =>
+        Start(typeof(Hive.Silo.Hosting.HiveSilo).Assembly, args, environment, siloPort, gatewayPort);
+
+    /// <summary>Starts the development host: the same silo with the demo swarm running inside it.</summary>
+    public static SiloProcess StartDemo(IEnumerable<string> args) => Start(typeof(Hive.Demo.DemoCompanion).Assembly, args, null, null, null);
+
+    private static SiloProcess Start(System.Reflection.Assembly host, IEnumerable<string> args, IDictionary<string, string>? environment, int? siloPort, int? gatewayPort)
     {
         siloPort ??= FreePorts.Next();
         gatewayPort ??= FreePorts.Next();
@@ -37,7 +43,7 @@ public sealed class SiloProcess : IAsyncDisposable
         };
         // A shell that ran `eval "$(scripts/services.sh start)"` exports durable-mode settings; a test says its own.
         foreach (var inherited in info.Environment.Keys.Where(IsHiveSetting).ToList()) info.Environment.Remove(inherited);
-        info.ArgumentList.Add(typeof(Hive.Silo.Hosting.DemoMode).Assembly.Location);
+        info.ArgumentList.Add(host.Location);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["Hive__Silo__SiloPort"] = siloPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Hive__Silo__GatewayPort"] = gatewayPort.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);

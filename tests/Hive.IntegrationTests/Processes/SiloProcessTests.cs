@@ -5,9 +5,9 @@ namespace Hive.Tests.Processes;
 public sealed class SiloProcessTests
 {
     [Fact]
-    public async Task Demo_exit_runs_the_week1_swarm_to_completion_and_exits_zero()
+    public async Task Demo_host_with_exit_runs_the_week1_swarm_to_completion_and_exits_zero()
     {
-        await using var silo = SiloProcess.Start(["--demo", "--demo-exit"]);
+        await using var silo = SiloProcess.StartDemo([Hive.Demo.DemoCompanion.ExitFlag]);
 
         var exitCode = await silo.WaitForExitAsync(TimeSpan.FromMinutes(3));
 

@@ -119,7 +119,7 @@ public sealed class KeyRotationCluster : IAsyncLifetime
 }
 
 /// <summary>
-/// Rotation and revocation reach every silo within the documented time: README (Security) says the key folder and the
+/// Rotation and revocation reach every silo within the documented time: docs/security.md (Keys) says the key folder and the
 /// revocation list are re-read every <c>Hive:Security:RefreshInterval</c> (2 s), so either takes effect within that
 /// interval plus one call. The assertions allow <see cref="Slack"/> on top for a busy two-core machine running three
 /// silos, and print what was measured.

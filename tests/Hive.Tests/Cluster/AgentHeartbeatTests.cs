@@ -37,7 +37,7 @@ public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
         var alert = hive.Alerts.Open.Single(a => a.Key == AlertKey(id));
         Assert.Equal("agent/" + id, alert.Entity);
         Assert.Contains(await AuditOf(Hive, id), e => e.Action == "missed-heartbeat" && e.Actor == HiveStorage.SystemActor);
-        var escalationId = EscalationAlertSink.EscalationIdFor(AlertKey(id));
+        var escalationId = AlertKeys.EscalationIdFor(AlertKey(id));
         Assert.Equal(EscalationStatus.Open, (await Hive.Escalations.GetAsync(escalationId)).Status);
 
         var back = await Hive.Agents.HeartbeatAsync(id, 0.2);
@@ -59,7 +59,7 @@ public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
 
         await UntilStatus(id, AgentStatus.Unresponsive);
         await HiveClusterFixture.Eventually(() => Task.FromResult(AlertOpen(id)), $"the alert for {id} arrives after the sink failed twice");
-        var escalationId = EscalationAlertSink.EscalationIdFor(AlertKey(id));
+        var escalationId = AlertKeys.EscalationIdFor(AlertKey(id));
         Assert.Equal(EscalationStatus.Open, (await Hive.Escalations.GetAsync(escalationId)).Status);
         Assert.Single(await AuditOf(Hive, id), e => e.Action == "missed-heartbeat");
     }

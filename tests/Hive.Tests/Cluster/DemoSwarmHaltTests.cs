@@ -3,7 +3,7 @@ using Hive.Swarm;
 namespace Hive.Tests.Cluster;
 
 /// <summary>
-/// The demo swarm keeps serving through an operator's halt (as the README's console tour does it): its idle agents are
+/// The demo swarm keeps serving through an operator's halt (as the console tour in docs/console.md does it): its idle agents are
 /// refused work while halted, wait, and carry on once resumed. A halt is hive-wide, hence the health tests' own hive.
 /// </summary>
 [Trait("Category", "Cluster")]

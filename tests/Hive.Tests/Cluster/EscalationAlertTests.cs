@@ -16,7 +16,7 @@ public abstract class EscalationAlertTests(HiveClusterFixture hive)
     private readonly EscalationTestKit _kit = new(hive);
     private HiveClient Hive => hive.Hive;
 
-    private static string UnresponsiveEscalation(string agentId) => EscalationAlertSink.EscalationIdFor("agent-unresponsive/" + agentId);
+    private static string UnresponsiveEscalation(string agentId) => AlertKeys.EscalationIdFor("agent-unresponsive/" + agentId);
 
     [Fact]
     public async Task An_unresponsive_agent_raises_an_escalation_that_its_next_heartbeat_resolves()
@@ -106,7 +106,7 @@ public abstract class EscalationAlertTests(HiveClusterFixture hive)
         var task = HiveClusterFixture.NewId("task");
         await Hive.Tasks.CreateAsync(new TaskSpec(task, "Rotate certificates", "chore", PrimaryRole: role, TimeBudget: TimeSpan.FromSeconds(10)), "tester");
         Assert.Equal(task, (await Hive.Agents.ClaimNextAsync(agent))!.Spec.Id);
-        var escalationId = EscalationAlertSink.EscalationIdFor("task-overdue/" + task);
+        var escalationId = AlertKeys.EscalationIdFor("task-overdue/" + task);
 
         hive.Advance(TimeSpan.FromSeconds(11));
 
@@ -135,7 +135,7 @@ public abstract class EscalationAlertTests(HiveClusterFixture hive)
         hive.Advance(TimeSpan.FromSeconds(10));
         await Task.Delay(EscalationTestKit.SeveralTicks);
 
-        Assert.Null(await _kit.TryGetAsync(EscalationAlertSink.EscalationIdFor("task-overdue/" + task)));
+        Assert.Null(await _kit.TryGetAsync(AlertKeys.EscalationIdFor("task-overdue/" + task)));
     }
 
     private HiveEscalations Escalations => _kit.Escalations;

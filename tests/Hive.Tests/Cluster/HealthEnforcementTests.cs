@@ -181,7 +181,7 @@ public sealed class HealthEnforcementTests(HealthClusterFixture hive) : IAsyncLi
             // The task's time budget ran out too, and its overdue escalation was raised.
             await HiveClusterFixture.Eventually(() => Task.FromResult(hive.Alerts.Open.Any(a => a.Key == "task-overdue/" + task)),
                 $"task {task} is reported overdue");
-            var overdue = await kit.UntilAsync(EscalationAlertSink.EscalationIdFor("task-overdue/" + task), _ => true, "was raised for the overdue task");
+            var overdue = await kit.UntilAsync(AlertKeys.EscalationIdFor("task-overdue/" + task), _ => true, "was raised for the overdue task");
             Assert.Equal(EscalationStatus.Open, overdue.Status);
         }
         finally

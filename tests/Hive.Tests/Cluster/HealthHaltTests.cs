@@ -92,7 +92,7 @@ public abstract class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetim
             Assert.Equal(Reason, audit[0].Details);
             var key = HealthClusterFixture.HaltAlert;
             Assert.Equal(["raised " + key, "cleared " + key], hive.AlertHistorySince(alertsBefore, key));
-            Assert.Equal(EscalationStatus.Resolved, (await Hive.Escalations.GetAsync(EscalationAlertSink.EscalationIdFor(key))).Status);
+            Assert.Equal(EscalationStatus.Resolved, (await Hive.Escalations.GetAsync(AlertKeys.EscalationIdFor(key))).Status);
         }
         finally
         {

@@ -13,7 +13,7 @@ namespace Hive.Tests.Cluster;
 /// </summary>
 public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifetime
 {
-    private static readonly string LevelEscalation = EscalationAlertSink.EscalationIdFor(HealthClusterFixture.LevelAlert);
+    private static readonly string LevelEscalation = AlertKeys.EscalationIdFor(HealthClusterFixture.LevelAlert);
 
     private HiveClient Hive => hive.Hive;
 

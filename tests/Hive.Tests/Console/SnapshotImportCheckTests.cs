@@ -78,7 +78,7 @@ public sealed class SnapshotImportCheckTests(SnapshotHives hives) : IDisposable
     [Fact]
     public async Task The_source_hives_own_alerts_are_left_out_and_the_rest_is_imported()
     {
-        var alertId = EscalationAlertSink.EscalationIdFor(AlertKeys.AgentUnresponsive(_agent));
+        var alertId = AlertKeys.EscalationIdFor(AlertKeys.AgentUnresponsive(_agent));
         var alert = new EscalationRecord(new EscalationSpec(alertId, Severity.High, "Agent unresponsive", "No heartbeat"),
             EscalationStatus.Open, Severity.High, 0, null, null, "system", null, At, At, At + TimeSpan.FromMinutes(5));
         var ordinary = new EscalationRecord(new EscalationSpec(HiveClusterFixture.NewId("esc"), Severity.Low, "Trouble", "Something broke"),

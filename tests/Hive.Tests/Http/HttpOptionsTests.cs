@@ -3,6 +3,7 @@ using Hive.Silo.Hosting;
 using Hive.Silo.Http;
 using Hive.Tests.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Http;
 
@@ -11,30 +12,34 @@ public sealed class HttpOptionsTests
 {
     private static readonly HiveTlsOptions NoTls = new();
 
+    /// <summary>The problems with <paramref name="http"/> next to a silo with the default 30 s shutdown timeout.</summary>
+    internal static IEnumerable<string> Problems(HiveHttpOptions http, HiveTlsOptions tls) =>
+        new HiveHttpOptionsValidator(Options.Create(new HiveSiloOptions()), Options.Create(tls)).Validate(null, http).Failures ?? [];
+
     [Theory]
     [InlineData("http://0.0.0.0:8080")]
     [InlineData("http://127.0.0.1:0")]
     [InlineData("http://*:8080;http://+:8081")]
     [InlineData("http://[::]:8080")]
     public void Listen_urls_in_Kestrels_forms_are_accepted(string urls) =>
-        Assert.Empty(new HiveHttpOptions { Urls = urls }.Problems(TimeSpan.FromSeconds(30), NoTls));
+        Assert.Empty(Problems(new HiveHttpOptions { Urls = urls }, NoTls));
 
     [Theory]
     [InlineData("0.0.0.0:8080", "Hive:Http:Urls entry '0.0.0.0:8080'")]
     [InlineData("ftp://host:21", "Hive:Http:Urls entry 'ftp://host:21'")]
     [InlineData(" ; ", "Hive:Http:Urls is empty")]
     public void A_bad_listen_url_is_named(string urls, string expected) =>
-        Assert.Contains(new HiveHttpOptions { Urls = urls }.Problems(TimeSpan.FromSeconds(30), NoTls), p => p.StartsWith(expected, StringComparison.Ordinal));
+        Assert.Contains(Problems(new HiveHttpOptions { Urls = urls }, NoTls), p => p.StartsWith(expected, StringComparison.Ordinal));
 
     [Theory]
     [InlineData("short")]
     [InlineData("has a space in the middle of it")]
     public void A_weak_admin_token_is_refused_at_start(string token) =>
-        Assert.Contains(new HiveHttpOptions { AdminToken = token }.Problems(TimeSpan.FromSeconds(30), NoTls), p => p.StartsWith("Hive:Http:AdminToken", StringComparison.Ordinal));
+        Assert.Contains(Problems(new HiveHttpOptions { AdminToken = token }, NoTls), p => p.StartsWith("Hive:Http:AdminToken", StringComparison.Ordinal));
 
     [Fact]
     public void The_drain_must_fit_in_the_shutdown_timeout() =>
-        Assert.Contains(new HiveHttpOptions { DrainDelay = TimeSpan.FromSeconds(30) }.Problems(TimeSpan.FromSeconds(30), NoTls),
+        Assert.Contains(Problems(new HiveHttpOptions { DrainDelay = TimeSpan.FromSeconds(30) }, NoTls),
             p => p.StartsWith("Hive:Http:DrainDelay", StringComparison.Ordinal));
 
     [Theory]

@@ -169,9 +169,9 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
         var agent = HiveClusterFixture.NewId("agent");
         string[] reserved =
         [
-            EscalationAlertSink.EscalationIdFor(AlertKeys.AgentUnresponsive(agent)),
-            EscalationAlertSink.EscalationIdFor(AlertKeys.TaskOverdue(TaskSteps.NewTaskId())),
-            EscalationAlertSink.EscalationIdFor(AlertKeys.ServiceLevel),
+            AlertKeys.EscalationIdFor(AlertKeys.AgentUnresponsive(agent)),
+            AlertKeys.EscalationIdFor(AlertKeys.TaskOverdue(TaskSteps.NewTaskId())),
+            AlertKeys.EscalationIdFor(AlertKeys.ServiceLevel),
             "Halted.hive",
         ];
 

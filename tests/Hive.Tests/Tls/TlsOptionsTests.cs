@@ -4,7 +4,9 @@ using Hive.Client.Tls;
 using Hive.Silo.Hosting;
 using Hive.Silo.Http;
 using Microsoft.Extensions.Configuration;
+using Hive.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Tls;
 
@@ -60,7 +62,7 @@ public sealed class TlsOptionsTests : IDisposable
             ["Hive:Http:Urls"] = "https://127.0.0.1:8443",
         }).Build();
 
-        var problems = HostSettings.Read(configuration).Problems;
+        var problems = Assert.Throws<OptionsValidationException>(() => HostSettings.Read(configuration)).Failures;
 
         Assert.Contains(problems, p => p.StartsWith("Hive:Tls:CertificatePath '/nowhere/tls.crt' does not exist", StringComparison.Ordinal));
     }
@@ -70,9 +72,9 @@ public sealed class TlsOptionsTests : IDisposable
     {
         var http = new HiveHttpOptions { Urls = "https://0.0.0.0:8443" };
 
-        Assert.Contains(http.Problems(TimeSpan.FromSeconds(30), new HiveTlsOptions()), p => p.StartsWith("Hive:Http:Urls has an https:// URL but no certificate", StringComparison.Ordinal));
-        Assert.Empty(http.Problems(TimeSpan.FromSeconds(30), SiloTls()));
-        Assert.Empty(new HiveHttpOptions { Urls = http.Urls, CertificatePath = _pki.ServerCertificate, KeyPath = _pki.ServerKey }.Problems(TimeSpan.FromSeconds(30), new HiveTlsOptions()));
+        Assert.Contains(HttpOptionsTests.Problems(http, new HiveTlsOptions()), p => p.StartsWith("Hive:Http:Urls has an https:// URL but no certificate", StringComparison.Ordinal));
+        Assert.Empty(HttpOptionsTests.Problems(http, SiloTls()));
+        Assert.Empty(HttpOptionsTests.Problems(new HiveHttpOptions { Urls = http.Urls, CertificatePath = _pki.ServerCertificate, KeyPath = _pki.ServerKey }, new HiveTlsOptions()));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Hive.Memory;
 
 namespace Hive.Tests.Unit;
@@ -6,19 +5,12 @@ namespace Hive.Tests.Unit;
 [Trait("Category", "Unit")]
 public class MemoryOptionsTests
 {
-    private static IEnumerable<string?> Problems(MemoryOptions options)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
-        return results.Select(r => r.ErrorMessage);
-    }
-
     [Fact]
     public void Defaults_are_valid()
     {
         var options = new MemoryOptions();
         Assert.Equal((65_536, 1000), (options.MaxValueBytes, options.ChangeLogRetention));
-        Assert.Empty(Problems(options));
+        Assert.Empty(OptionsValidatorTests.Failures([]));
     }
 
     [Theory]
@@ -26,8 +18,7 @@ public class MemoryOptionsTests
     [InlineData(2_000_000, 1000, "Hive:Memory:MaxValueBytes")]
     [InlineData(65_536, 0, "Hive:Memory:ChangeLogRetention")]
     public void Out_of_range_settings_are_named_in_the_error(int maxValueBytes, int retention, string setting) =>
-        Assert.Contains(Problems(new MemoryOptions { MaxValueBytes = maxValueBytes, ChangeLogRetention = retention }),
-            p => p!.StartsWith(setting, StringComparison.Ordinal));
+        Assert.Contains(Problems(("MaxValueBytes", maxValueBytes), ("ChangeLogRetention", retention)), p => p.StartsWith(setting, StringComparison.Ordinal));
 
     [Fact]
     public void Watch_bounds_default_to_a_thousand_waiting_32_per_caller_and_1_MiB_answers()
@@ -42,6 +33,13 @@ public class MemoryOptionsTests
     [InlineData(1000, 32, 1023, "Hive:Memory:MaxWatchAnswerBytes")]
     [InlineData(1000, 32, 67_108_865, "Hive:Memory:MaxWatchAnswerBytes")]
     public void Out_of_range_watch_bounds_are_named_in_the_error(int watchers, int perCaller, int answerBytes, string setting) =>
-        Assert.Contains(Problems(new MemoryOptions { MaxWatchers = watchers, MaxWatchersPerCaller = perCaller, MaxWatchAnswerBytes = answerBytes }),
-            p => p!.StartsWith(setting, StringComparison.Ordinal));
+        Assert.Contains(Problems(("MaxWatchers", watchers), ("MaxWatchersPerCaller", perCaller), ("MaxWatchAnswerBytes", answerBytes)),
+            p => p.StartsWith(setting, StringComparison.Ordinal));
+
+    [Fact]
+    public void The_reservation_timeout_is_named_in_the_error() =>
+        Assert.Equal("Hive:Memory:ReservationTimeout must be 1 s–10 min.", Assert.Single(Problems(("ReservationTimeout", "00:00:00"))));
+
+    private static IReadOnlyList<string> Problems(params (string Key, object Value)[] settings) =>
+        OptionsValidatorTests.Failures(settings.ToDictionary(s => $"{MemoryOptions.Section}:{s.Key}", s => (string?)Convert.ToString(s.Value, System.Globalization.CultureInfo.InvariantCulture)));
 }

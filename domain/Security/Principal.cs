@@ -13,6 +13,9 @@ public sealed record Principal(
     string TokenId,
     DateTimeOffset ExpiresAt)
 {
+    /// <summary>How an operator is named where a call names who acts (<c>operator:alice</c>); agents are named by their id alone.</summary>
+    public const string OperatorPrefix = "operator:";
+
     /// <summary>How the audit and the rate limits name it: <c>agent:a-1</c>, <c>service:swarm</c>, <c>operator:alice</c>.</summary>
     public string Id { get; } = $"{Kind.ToString().ToLowerInvariant()}:{Name}";
 

@@ -11,7 +11,7 @@ public static class OperationRules
         _ => kind is OperationKind.Read or OperationKind.Heartbeat or OperationKind.Escalation or OperationKind.OperatorCommand,
     };
 
-    /// <summary>What a level accepts, in words, for error messages and the README.</summary>
+    /// <summary>What a level accepts, in words, for error messages and docs/service-levels.md.</summary>
     public static string Describe(ServiceLevel level) => level switch
     {
         ServiceLevel.Full => "everything",

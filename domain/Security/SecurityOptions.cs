@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Hive.Security;
 
@@ -20,11 +21,11 @@ public sealed class SecurityOptions
     public string? KeysPath { get; set; }
 
     /// <summary>How often each silo re-reads the revocation list and the key folder: the time a revocation or rotation takes.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    [SettingRange(typeof(TimeSpan), "00:00:00.010", "00:10:00", ErrorMessage = "Hive:Security:RefreshInterval must be 10 ms–10 min.")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The longest lifetime a credential may have; a revoked token id is remembered this long.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [SettingRange(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Hive:Security:MaxTokenLifetime must be 1 min–365 days.")]
     public TimeSpan MaxTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Where a development silo writes the credentials it made (git-ignored), for the console and Hive.Client.</summary>
@@ -33,3 +34,7 @@ public sealed class SecurityOptions
     public const string Issuer = "hive";
     public const string Audience = "hive";
 }
+
+/// <summary>Checks the attributes on <see cref="SecurityOptions"/>; generated at compile time.</summary>
+[OptionsValidator]
+public sealed partial class SecurityOptionsValidator : IValidateOptions<SecurityOptions>;

@@ -1,27 +1,30 @@
 using Hive.Client;
+using Hive.Common;
+using Hive.Silo.Hosting;
 using Hive.Swarm;
 
-namespace Hive.Silo.Hosting;
+namespace Hive.Demo;
 
 /// <summary>
-/// <c>--demo</c> seeds the week-1 swarm and runs its sample agents inside this process, printing the flow;
-/// <c>--demo-exit</c> also exits 0 once all tasks are completed, after printing the computed summary.
+/// Seeds the week-1 swarm and runs its sample agents inside the silo's process, printing the flow; with
+/// <c>--exit</c> the process exits 0 once all tasks are completed, after printing the computed summary.
 /// </summary>
-public static class DemoMode
+public sealed class DemoCompanion(bool exitWhenDone) : ISiloCompanion
 {
-    public const string Flag = "--demo";
-    public const string ExitFlag = "--demo-exit";
+    public const string ExitFlag = "--exit";
 
     private static readonly TimeSpan Pace = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan IdlePace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Within = TimeSpan.FromMinutes(3);
 
-    /// <summary>Runs the demo; returns the exit code when the process should end now, or null to keep serving.</summary>
-    /// <param name="swarmToken">The swarm's service credential; null when the silo does not authenticate callers.</param>
-    public static async Task<int?> RunAsync(IHost host, bool exitWhenDone, string? swarmToken)
+    public IReadOnlyCollection<string> Flags { get; } = [ExitFlag];
+
+    public IReadOnlyCollection<string> ServiceRoles { get; } = [.. SwarmPlan.Week1().Members.Select(m => m.Role).Distinct()];
+
+    public async Task<int?> RunAsync(IHost host, string? serviceToken)
     {
         var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        var credential = swarmToken is null ? HiveCredential.None : HiveCredential.Token(swarmToken);
+        var credential = serviceToken is null ? HiveCredential.None : HiveCredential.Token(serviceToken);
         var hive = new HiveClient(host.Services.GetRequiredService<IClusterClient>(), new HiveCalls("demo-swarm", new HiveResilienceOptions(), credential));
         var swarm = new DemoSwarm(hive, SwarmPlan.Week1(), line => Console.WriteLine($"[{DateTime.Now:HH:mm:ss.f}] {line}"));
         try

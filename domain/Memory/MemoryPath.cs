@@ -1,7 +1,7 @@
 namespace Hive.Memory;
 
 /// <summary>A key of a channel. Its <see cref="Id"/> (<c>namespace/channel/key</c>) names its catalog row.</summary>
-internal readonly record struct MemoryPath(MemoryChannelPath Channel, string Key)
+public readonly record struct MemoryPath(MemoryChannelPath Channel, string Key)
 {
     public string Id => $"{Channel.Id}/{Key}";
 

@@ -5,7 +5,7 @@ namespace Hive.Memory;
 /// <see cref="Visible"/> is the highest revision below which every reservation is settled, so a watcher that reads up
 /// to it never passes a revision that a slow writer may still store. Pure, so it is table-tested without a cluster.
 /// </summary>
-internal sealed class RevisionWindow(long latest)
+public sealed class RevisionWindow(long latest)
 {
     private readonly SortedDictionary<long, DateTimeOffset> _pending = [];
 

@@ -1,7 +1,7 @@
 namespace Hive.Memory;
 
 /// <summary>A channel of a namespace. Its <see cref="Id"/> (<c>namespace/channel</c>) names its log and its catalog row.</summary>
-internal readonly record struct MemoryChannelPath(string Namespace, string Channel)
+public readonly record struct MemoryChannelPath(string Namespace, string Channel)
 {
     public string Id => $"{Namespace}/{Channel}";
 

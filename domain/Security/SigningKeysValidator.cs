@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 namespace Hive.Security;
 
 /// <summary>
-/// An enforcing silo needs at least one key it can sign with (its own hosted calls carry a <see cref="SiloCredential"/>);
+/// An enforcing silo needs at least one key it can sign with (its own hosted calls carry a silo credential);
 /// more keys may be verify-only. One line per problem, naming the setting or file.
 /// </summary>
-public sealed class SecurityOptionsValidator : IValidateOptions<SecurityOptions>
+public sealed class SigningKeysValidator : IValidateOptions<SecurityOptions>
 {
     public ValidateOptionsResult Validate(string? name, SecurityOptions options)
     {
