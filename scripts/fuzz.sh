@@ -15,7 +15,8 @@ trap cleanup EXIT
 settings=$(scripts/services.sh start) || { echo "fuzz: PostgreSQL and Redis did not start" >&2; exit 1; }
 eval "$(grep '^export HIVE_TEST_' <<<"$settings")"
 
-HIVE_FUZZ_SEED=$seed HIVE_FUZZ_CALLS=$calls dotnet test tests/Hive.Tests --nologo --filter "FullyQualifiedName~Hive.Tests.Fuzz" \
+# The in-memory hive runs in tests/Hive.Tests, the PostgreSQL hive and HTTP in tests/Hive.IntegrationTests.
+HIVE_FUZZ_SEED=$seed HIVE_FUZZ_CALLS=$calls dotnet test Hive.Orleans.sln --nologo --filter "FullyQualifiedName~Hive.Tests.Fuzz" \
   --logger "console;verbosity=normal"
 status=$?
 if [ "$status" -ne 0 ]; then echo "fuzz: FAILED with seed $seed (HIVE_FUZZ_SEED=$seed scripts/fuzz.sh $calls $seed repeats it)"; fi

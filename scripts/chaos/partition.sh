@@ -4,7 +4,7 @@
 #
 #   scripts/chaos/partition.sh [--runs N]
 #
-# A true partition on one machine without root tricks: the test (tests/Hive.Tests/Failover/PartitionTests.cs) runs
+# A true partition on one machine without root tricks: the test (tests/Hive.IntegrationTests/Failover/PartitionTests.cs) runs
 # three real silo processes whose every silo-to-silo and PostgreSQL connection crosses a TCP proxy it owns, and the cut
 # stalls, both ways, every connection into the isolated silo, every connection it dialed to a peer (found through
 # /proc) and its PostgreSQL connections (see FailoverCluster.Partition). The majority declares it dead and serves on;

@@ -4,7 +4,7 @@
 # (crash recovery from the WAL). Writes must fail with storage-unavailable meanwhile, nothing acknowledged may be
 # lost, no task completed twice, and the hive must serve again soon after, with no silo restarted. The server is a
 # private one the test initdb's for itself on a free port (PrivatePostgres), so the shared test server is never touched.
-# The test is tests/Hive.Tests/Failover/PostgresKillTests; the last line is acked=N lost=M duplicates=D recovery_ms=T.
+# The test is tests/Hive.IntegrationTests/Failover/PostgresKillTests; the last line is acked=N lost=M duplicates=D recovery_ms=T.
 #
 #   scripts/chaos/postgres-kill.sh [--runs N]
 set -euo pipefail

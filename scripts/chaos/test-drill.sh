@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one of the failover integration tests (tests/Hive.Tests/Failover) as a chaos drill, N times in a row, and
+# Runs one of the failover integration tests (tests/Hive.IntegrationTests/Failover) as a chaos drill, N times in a row, and
 # prints each run's verdict as it comes: the line FaultDrill writes for every drill it runs,
 # acked=N lost=M duplicates=D recovery_ms=T. The last line printed is the last run's.
 #
@@ -7,7 +7,7 @@
 #
 # It uses the services HIVE_TEST_POSTGRES and HIVE_TEST_REDIS name when both are set; otherwise it starts them
 # (scripts/services.sh) unless they run, and stops them afterwards only if it started them;
-# builds tests/Hive.Tests; then runs `dotnet test --filter FullyQualifiedName~<TestClassName>` with
+# builds tests/Hive.IntegrationTests; then runs `dotnet test --filter FullyQualifiedName~<TestClassName>` with
 # HIVE_CHAOS_REPORT naming a file the drills append their lines to. Exits non-zero on the first run that fails: the
 # test failed, it printed no line, or a line has lost or duplicates other than 0. Progress goes to stderr, the
 # lines to stdout; each run's test output is kept in .data/chaos/<TestClassName>-<run>.log.
@@ -49,15 +49,15 @@ if [ "$services_were_up" -lt 2 ]; then
   eval "$(grep '^export HIVE_TEST_' <<<"$settings")"
 fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-say "building tests/Hive.Tests"
-dotnet build tests/Hive.Tests -nologo -v q >"$dir/$class-build.log" 2>&1 || { tail -n 20 "$dir/$class-build.log" >&2; say "the build failed"; exit 1; }
+say "building tests/Hive.IntegrationTests"
+dotnet build tests/Hive.IntegrationTests -nologo -v q >"$dir/$class-build.log" 2>&1 || { tail -n 20 "$dir/$class-build.log" >&2; say "the build failed"; exit 1; }
 
 for run in $(seq 1 "$runs"); do
   log=$dir/$class-$run.log
   : >"$report"
   say "run $run of $runs: $class (output in $log)"
   status=0
-  HIVE_CHAOS_REPORT=$report dotnet test tests/Hive.Tests --no-build --filter "FullyQualifiedName~$class" \
+  HIVE_CHAOS_REPORT=$report dotnet test tests/Hive.IntegrationTests --no-build --filter "FullyQualifiedName~$class" \
     --logger "console;verbosity=detailed" >"$log" 2>&1 || status=$?
   cat "$report"
   if [ "$status" -ne 0 ]; then

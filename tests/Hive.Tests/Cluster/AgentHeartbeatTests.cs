@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
@@ -205,8 +204,6 @@ public abstract class AgentHeartbeatTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentHeartbeatTestsInMemory(HiveClusterFixture hive) : AgentHeartbeatTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class AgentHeartbeatTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentHeartbeatTests(hive);

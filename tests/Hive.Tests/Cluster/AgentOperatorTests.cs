@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
@@ -224,8 +223,6 @@ public abstract class AgentOperatorTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentOperatorTestsInMemory(HiveClusterFixture hive) : AgentOperatorTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class AgentOperatorTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentOperatorTests(hive);

@@ -1,5 +1,4 @@
 using Hive.Client;
-using Hive.Tests.Durable;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;
@@ -113,8 +112,6 @@ public abstract class AgentRestoreTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentRestoreTestsInMemory(HiveClusterFixture hive) : AgentRestoreTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class AgentRestoreTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentRestoreTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
@@ -206,8 +205,6 @@ public abstract class AgentTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AgentTestsInMemory(HiveClusterFixture hive) : AgentTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class AgentTestsOnPostgres(PostgresHiveClusterFixture hive) : AgentTests(hive);

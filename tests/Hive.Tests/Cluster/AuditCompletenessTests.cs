@@ -201,8 +201,6 @@ public abstract class AuditCompletenessTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class AuditCompletenessTestsInMemory(HiveClusterFixture hive) : AuditCompletenessTests(hive);
-
-[Collection(Durable.PostgresHiveClusterCollection.Name)]
-public sealed class AuditCompletenessTestsOnPostgres(Durable.PostgresHiveClusterFixture hive) : AuditCompletenessTests(hive);

@@ -6,6 +6,7 @@ namespace Hive.Tests.Cluster;
 /// The demo swarm keeps serving through an operator's halt (as the console tour in docs/console.md does it): its idle agents are
 /// refused work while halted, wait, and carry on once resumed. A halt is hive-wide, hence the health tests' own hive.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class DemoSwarmHaltTests(HealthClusterFixture hive) : IAsyncLifetime
 {

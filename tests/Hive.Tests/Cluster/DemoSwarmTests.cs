@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Swarm;
 
 namespace Hive.Tests.Cluster;
@@ -70,8 +69,6 @@ public abstract class DemoSwarmTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class DemoSwarmTestsInMemory(HiveClusterFixture hive) : DemoSwarmTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class DemoSwarmTestsOnPostgres(PostgresHiveClusterFixture hive) : DemoSwarmTests(hive);

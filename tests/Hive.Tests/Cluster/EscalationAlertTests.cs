@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
@@ -142,8 +141,6 @@ public abstract class EscalationAlertTests(HiveClusterFixture hive)
     private HiveEscalations Escalations => _kit.Escalations;
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationAlertTestsInMemory(HiveClusterFixture hive) : EscalationAlertTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class EscalationAlertTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationAlertTests(hive);

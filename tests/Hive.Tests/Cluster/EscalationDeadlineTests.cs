@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using Hive.Messaging;
@@ -185,8 +184,6 @@ public abstract class EscalationDeadlineTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationDeadlineTestsInMemory(HiveClusterFixture hive) : EscalationDeadlineTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class EscalationDeadlineTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationDeadlineTests(hive);

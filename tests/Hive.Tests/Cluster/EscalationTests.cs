@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
@@ -213,8 +212,6 @@ public abstract class EscalationTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class EscalationTestsInMemory(HiveClusterFixture hive) : EscalationTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class EscalationTestsOnPostgres(PostgresHiveClusterFixture hive) : EscalationTests(hive);

@@ -150,12 +150,3 @@ public sealed class HealthClusterCollection : ICollectionFixture<HealthClusterFi
 {
     public const string Name = "health-cluster";
 }
-
-/// <summary>The health tests' own hive, with everything durable in PostgreSQL: the health grain's state and its audit ride one write there.</summary>
-public sealed class PostgresHealthClusterFixture() : HealthClusterFixture(onPostgres: true);
-
-[CollectionDefinition(Name)]
-public sealed class PostgresHealthClusterCollection : ICollectionFixture<PostgresHealthClusterFixture>
-{
-    public const string Name = "postgres-health-cluster";
-}

@@ -12,6 +12,7 @@ namespace Hive.Tests.Cluster;
 /// not allow with "degraded" and a retry-after. Calls between grains pass, so work already accepted finishes.
 /// Each test pins the level and waits until every silo's cached copy enforces it.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthEnforcementTests(HealthClusterFixture hive) : IAsyncLifetime
 {

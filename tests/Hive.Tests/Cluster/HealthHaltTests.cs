@@ -196,8 +196,6 @@ public abstract class HealthHaltTests(HealthClusterFixture hive) : IAsyncLifetim
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthHaltTestsInMemory(HealthClusterFixture hive) : HealthHaltTests(hive);
-
-[Collection(PostgresHealthClusterCollection.Name)]
-public sealed class HealthHaltTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthHaltTests(hive);

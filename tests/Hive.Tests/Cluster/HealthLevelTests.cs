@@ -215,8 +215,6 @@ public abstract class HealthLevelTests(HealthClusterFixture hive) : IAsyncLifeti
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthLevelTestsInMemory(HealthClusterFixture hive) : HealthLevelTests(hive);
-
-[Collection(PostgresHealthClusterCollection.Name)]
-public sealed class HealthLevelTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthLevelTests(hive);

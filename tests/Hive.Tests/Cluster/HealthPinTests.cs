@@ -141,8 +141,6 @@ public abstract class HealthPinTests(HealthClusterFixture hive) : IAsyncLifetime
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class HealthPinTestsInMemory(HealthClusterFixture hive) : HealthPinTests(hive);
-
-[Collection(PostgresHealthClusterCollection.Name)]
-public sealed class HealthPinTestsOnPostgres(PostgresHealthClusterFixture hive) : HealthPinTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using System.Globalization;
 using Hive.Memory;
 
@@ -54,8 +53,6 @@ public abstract class MemoryConcurrencyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryConcurrencyTestsInMemory(HiveClusterFixture hive) : MemoryConcurrencyTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryConcurrencyTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryConcurrencyTests(hive);

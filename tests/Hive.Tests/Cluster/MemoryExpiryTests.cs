@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Memory;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
@@ -86,8 +85,6 @@ public abstract class MemoryExpiryTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryExpiryTestsInMemory(HiveClusterFixture hive) : MemoryExpiryTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryExpiryTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryExpiryTests(hive);

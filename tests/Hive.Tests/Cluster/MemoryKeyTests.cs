@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
@@ -121,8 +120,6 @@ public abstract class MemoryKeyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryKeyTestsInMemory(HiveClusterFixture hive) : MemoryKeyTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryKeyTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryKeyTests(hive);

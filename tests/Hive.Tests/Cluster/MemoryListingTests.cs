@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
@@ -58,8 +57,6 @@ public abstract class MemoryListingTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryListingTestsInMemory(HiveClusterFixture hive) : MemoryListingTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryListingTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryListingTests(hive);

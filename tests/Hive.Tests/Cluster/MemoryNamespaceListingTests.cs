@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 namespace Hive.Tests.Cluster;
 
 /// <summary>Namespaces are listed once each, however many channels they have, page by page.</summary>
@@ -30,8 +29,6 @@ public abstract class MemoryNamespaceListingTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryNamespaceListingTestsInMemory(HiveClusterFixture hive) : MemoryNamespaceListingTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryNamespaceListingTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryNamespaceListingTests(hive);

@@ -2,6 +2,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryReservationTests(HiveClusterFixture hive)
 {

@@ -1,6 +1,5 @@
 using Hive.Client;
 using Hive.Memory;
-using Hive.Tests.Durable;
 using Orleans.Runtime;
 
 namespace Hive.Tests.Cluster;
@@ -135,8 +134,6 @@ public abstract class MemoryWatchBoundsTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchBoundsTestsInMemory(HiveClusterFixture hive) : MemoryWatchBoundsTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryWatchBoundsTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryWatchBoundsTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 
 namespace Hive.Tests.Cluster;
@@ -84,8 +83,6 @@ public abstract class MemoryWatchStreamTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchStreamTestsInMemory(HiveClusterFixture hive) : MemoryWatchStreamTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryWatchStreamTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryWatchStreamTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using System.Diagnostics;
 using Hive.Memory;
 
@@ -97,8 +96,6 @@ public abstract class MemoryWatchTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MemoryWatchTestsInMemory(HiveClusterFixture hive) : MemoryWatchTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MemoryWatchTestsOnPostgres(PostgresHiveClusterFixture hive) : MemoryWatchTests(hive);

@@ -5,6 +5,7 @@ using Hive.Memory;
 namespace Hive.Tests.Cluster;
 
 /// <summary>Single-process mode: a memory change reaches the log and the audit trail only when its state write is stored.</summary>
+[Trait("Category", "Cluster")]
 [Collection(FaultyStorageClusterCollection.Name)]
 public sealed class MemoryWriteFailureTests(FaultyStorageClusterFixture hive)
 {

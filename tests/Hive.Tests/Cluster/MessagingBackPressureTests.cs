@@ -3,6 +3,7 @@ using Hive.Messaging;
 namespace Hive.Tests.Cluster;
 
 /// <summary>A full inbox refuses clearly and stores nothing; role sends report it per recipient.</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingBackPressureTests(HiveClusterFixture hive)
 {

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using System.Globalization;
 using Hive.Messaging;
 
@@ -84,8 +83,6 @@ public abstract class MessagingConcurrencyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingConcurrencyTestsInMemory(HiveClusterFixture hive) : MessagingConcurrencyTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MessagingConcurrencyTestsOnPostgres(PostgresHiveClusterFixture hive) : MessagingConcurrencyTests(hive);

@@ -1,6 +1,5 @@
 using Hive.Client;
 using Hive.Messaging;
-using Hive.Tests.Durable;
 
 namespace Hive.Tests.Cluster;
 
@@ -72,8 +71,6 @@ public abstract class MessagingLongPollTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingLongPollTestsInMemory(HiveClusterFixture hive) : MessagingLongPollTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MessagingLongPollTestsOnPostgres(PostgresHiveClusterFixture hive) : MessagingLongPollTests(hive);

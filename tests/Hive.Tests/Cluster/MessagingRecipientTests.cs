@@ -1,5 +1,4 @@
 using Hive.Messaging;
-using Hive.Tests.Durable;
 
 namespace Hive.Tests.Cluster;
 
@@ -91,8 +90,6 @@ public abstract class MessagingRecipientTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingRecipientTestsInMemory(HiveClusterFixture hive) : MessagingRecipientTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MessagingRecipientTestsOnPostgres(PostgresHiveClusterFixture hive) : MessagingRecipientTests(hive);

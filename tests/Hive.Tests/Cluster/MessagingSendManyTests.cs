@@ -3,6 +3,7 @@ using Hive.Messaging;
 namespace Hive.Tests.Cluster;
 
 /// <summary>SendMany: one call, one stored write per recipient, the drafts' order kept, and all-or-nothing on bad input.</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingSendManyTests(HiveClusterFixture hive)
 {

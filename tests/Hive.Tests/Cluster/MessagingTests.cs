@@ -4,6 +4,7 @@ using Orleans.Core.Internal;
 
 namespace Hive.Tests.Cluster;
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingTests(HiveClusterFixture hive)
 {

@@ -3,6 +3,7 @@ using Hive.Messaging;
 namespace Hive.Tests.Cluster;
 
 /// <summary>Bad input through the client is refused with <c>validation</c> before any agent or inbox is touched.</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MessagingValidationTests(HiveClusterFixture hive)
 {

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
@@ -43,8 +42,6 @@ public abstract class MetricsTests(HiveClusterFixture hive) : IDisposable
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class MetricsTestsInMemory(HiveClusterFixture hive) : MetricsTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class MetricsTestsOnPostgres(PostgresHiveClusterFixture hive) : MetricsTests(hive);

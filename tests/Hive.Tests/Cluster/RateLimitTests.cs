@@ -31,6 +31,7 @@ public sealed class RateLimitClusterCollection : ICollectionFixture<RateLimitClu
     public const string Name = "rate-limit-cluster";
 }
 
+[Trait("Category", "Cluster")]
 [Collection(RateLimitClusterCollection.Name)]
 public sealed class RateLimitTests(RateLimitClusterFixture hive)
 {

@@ -6,7 +6,6 @@ using Hive.Client;
 using Hive.Escalations;
 using Hive.Messaging;
 using Hive.Ports;
-using Hive.Tests.Durable;
 using Microsoft.Extensions.DependencyInjection;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -186,8 +185,6 @@ public abstract class RetentionTests(RetentionClusterFixture hive)
         (await hive.Catalog.QueryAsync(new CatalogQuery(kind, PageSize: int.MaxValue))).Any(r => r.Id == id);
 }
 
+[Trait("Category", "Cluster")]
 [Collection(RetentionClusterCollection.Name)]
 public sealed class RetentionTestsInMemory(RetentionClusterFixture hive) : RetentionTests(hive);
-
-[Collection(PostgresRetentionClusterCollection.Name)]
-public sealed class RetentionTestsOnPostgres(PostgresRetentionClusterFixture hive) : RetentionTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 
 namespace Hive.Tests.Cluster;
@@ -28,8 +27,6 @@ public abstract class SmokeTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class SmokeTestsInMemory(HiveClusterFixture hive) : SmokeTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class SmokeTestsOnPostgres(PostgresHiveClusterFixture hive) : SmokeTests(hive);

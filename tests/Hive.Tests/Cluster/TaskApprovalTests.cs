@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -132,8 +131,6 @@ public abstract class TaskApprovalTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskApprovalTestsInMemory(HiveClusterFixture hive) : TaskApprovalTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskApprovalTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskApprovalTests(hive);

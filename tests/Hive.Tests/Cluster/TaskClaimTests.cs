@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -279,8 +278,6 @@ public abstract class TaskClaimTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskClaimTestsInMemory(HiveClusterFixture hive) : TaskClaimTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskClaimTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskClaimTests(hive);

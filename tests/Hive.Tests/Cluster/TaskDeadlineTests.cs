@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using Hive.Deadlines;
 using static Hive.Tests.Cluster.TaskSteps;
@@ -94,8 +93,6 @@ public abstract class TaskDeadlineTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskDeadlineTestsInMemory(HiveClusterFixture hive) : TaskDeadlineTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskDeadlineTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskDeadlineTests(hive);

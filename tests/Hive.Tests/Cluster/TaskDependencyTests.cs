@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -204,8 +203,6 @@ public abstract class TaskDependencyTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskDependencyTestsInMemory(HiveClusterFixture hive) : TaskDependencyTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskDependencyTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskDependencyTests(hive);

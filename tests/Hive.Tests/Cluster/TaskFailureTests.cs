@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -140,8 +139,6 @@ public abstract class TaskFailureTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskFailureTestsInMemory(HiveClusterFixture hive) : TaskFailureTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskFailureTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskFailureTests(hive);

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
@@ -113,8 +112,6 @@ public abstract class TaskListingTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskListingTestsInMemory(HiveClusterFixture hive) : TaskListingTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskListingTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskListingTests(hive);

@@ -7,6 +7,7 @@ namespace Hive.Tests.Cluster;
 /// Single-process mode with failing writes: a restored held task is written before its agent hears of it, and the agent
 /// is told from the task's outbox, so a failure on either side never leaves one holding what the other does not.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(FaultyStorageClusterCollection.Name)]
 public sealed class TaskRestoreHandOverTests(FaultyStorageClusterFixture hive) : IDisposable
 {

@@ -1,4 +1,3 @@
-using Hive.Tests.Durable;
 namespace Hive.Tests.Cluster;
 
 /// <summary>The admin restore entry point: only new tasks, prerequisites must agree, held tasks go to a free agent that may take them.</summary>
@@ -119,8 +118,6 @@ public abstract class TaskRestoreTests(HiveClusterFixture hive)
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class TaskRestoreTestsInMemory(HiveClusterFixture hive) : TaskRestoreTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class TaskRestoreTestsOnPostgres(PostgresHiveClusterFixture hive) : TaskRestoreTests(hive);

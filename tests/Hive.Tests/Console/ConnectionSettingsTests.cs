@@ -5,6 +5,7 @@ using Hive.Security;
 namespace Hive.Tests.Console;
 
 /// <summary>Each connection setting comes from the flag, else the environment, else the config file, else the default.</summary>
+[Trait("Category", "Unit")]
 public sealed class ConnectionSettingsTests : IDisposable
 {
     private readonly string _home = Directory.CreateTempSubdirectory("hive-home").FullName;

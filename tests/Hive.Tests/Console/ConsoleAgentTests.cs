@@ -3,6 +3,7 @@ using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleAgentTests(HiveClusterFixture hive)
 {

@@ -2,6 +2,7 @@ using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleAuditTests(HiveClusterFixture hive)
 {

@@ -10,6 +10,7 @@ namespace Hive.Tests.Console;
 /// <c>hive auth issue|whoami|revoke</c> and the exit codes of refused calls, against a hive that authenticates every
 /// call. The console's connection sends the credential it resolved, as its own connector does.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(SecureHiveCollection.Name)]
 public sealed class ConsoleAuthTests(SecureHiveFixture hive) : IDisposable
 {

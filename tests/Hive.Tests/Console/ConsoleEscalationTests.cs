@@ -4,6 +4,7 @@ using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleEscalationTests(HiveClusterFixture hive)
 {

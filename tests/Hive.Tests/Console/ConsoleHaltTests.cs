@@ -8,6 +8,7 @@ namespace Hive.Tests.Console;
 /// <c>hive halt</c> and <c>hive resume</c>. A halt stops the whole hive, so these tests use the health tests' own hive
 /// (never the shared one) and resume it in a finally block whatever the test did.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class ConsoleHaltTests(HealthClusterFixture hive) : IAsyncLifetime
 {

@@ -4,6 +4,7 @@ using Hive.Console.Cli;
 namespace Hive.Tests.Console;
 
 /// <summary>Every command explains itself with examples; a wrong command line exits 1 before touching the hive.</summary>
+[Trait("Category", "Unit")]
 public sealed class ConsoleHelpTests
 {
     private static readonly Hive.Client.HiveClient NoHive = new(null!);

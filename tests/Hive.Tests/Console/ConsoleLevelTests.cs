@@ -10,6 +10,7 @@ namespace Hive.Tests.Console;
 /// <c>hive level show|pin|unpin</c>. Pins are hive-wide, so these tests use the health tests' own hive (never the shared
 /// one) and put it back to full, unpinned and running in a finally block whatever the test did.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(HealthClusterCollection.Name)]
 public sealed class ConsoleLevelTests(HealthClusterFixture hive) : IAsyncLifetime
 {

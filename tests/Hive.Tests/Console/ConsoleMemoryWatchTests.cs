@@ -4,6 +4,7 @@ using Spectre.Console;
 namespace Hive.Tests.Console;
 
 /// <summary><c>hive memory watch</c> streams each change as it happens and ends cleanly when cancelled (Ctrl+C).</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleMemoryWatchTests(HiveClusterFixture hive)
 {

@@ -5,6 +5,7 @@ using Hive.Tests.Cluster;
 namespace Hive.Tests.Console;
 
 /// <summary>The seed templates rendered from live data: an agent's status update, an escalation, the coordination summary.</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleReportTests(HiveClusterFixture hive)
 {

@@ -4,6 +4,7 @@ using Hive.Tests.Cluster;
 namespace Hive.Tests.Console;
 
 /// <summary><c>hive tasks create --file</c>: several tasks from YAML or JSON, created prerequisites first, checked before any is.</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleTaskFileTests(HiveClusterFixture hive) : IDisposable
 {

@@ -8,6 +8,7 @@ using Spectre.Console.Testing;
 namespace Hive.Tests.Console;
 
 /// <summary><c>hive top</c> on Spectre's test console: one frame of the live hive, then q quits with exit 0.</summary>
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ConsoleTopTests(HiveClusterFixture hive)
 {

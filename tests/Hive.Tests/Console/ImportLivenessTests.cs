@@ -1,7 +1,6 @@
 using Hive.Console.Output;
 using Hive.Console.Snapshots;
 using Hive.Tests.Cluster;
-using Hive.Tests.Durable;
 
 namespace Hive.Tests.Console;
 
@@ -52,8 +51,6 @@ public abstract class ImportLivenessTests(HiveClusterFixture hive) : IDisposable
     }
 }
 
+[Trait("Category", "Cluster")]
 [Collection(HiveClusterCollection.Name)]
 public sealed class ImportLivenessTestsInMemory(HiveClusterFixture hive) : ImportLivenessTests(hive);
-
-[Collection(PostgresHiveClusterCollection.Name)]
-public sealed class ImportLivenessTestsOnPostgres(PostgresHiveClusterFixture hive) : ImportLivenessTests(hive);

@@ -10,6 +10,7 @@ namespace Hive.Tests.Console;
 /// An import the target hive would refuse part of is refused whole, before the first write: it is checked with the rules
 /// the hive applies to each write it will make, against the limits the target is configured with.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(SnapshotHivesCollection.Name)]
 public sealed class SnapshotImportCheckTests(SnapshotHives hives) : IDisposable
 {

@@ -9,6 +9,7 @@ namespace Hive.Tests.Console;
 /// Export a filled hive, import it into an empty one, export again: the same snapshot, but for the fields
 /// <see cref="SnapshotComparison"/> takes out and says why. Refused imports write nothing.
 /// </summary>
+[Trait("Category", "Cluster")]
 [Collection(SnapshotHivesCollection.Name)]
 public sealed class SnapshotRoundTripTests(SnapshotHives hives) : IDisposable
 {

@@ -31,16 +31,8 @@ public class FuzzClusterFixture : HiveClusterFixture
     }
 }
 
-public sealed class PostgresFuzzClusterFixture() : FuzzClusterFixture(onPostgres: true);
-
 [CollectionDefinition(Name)]
 public sealed class FuzzCollection : ICollectionFixture<FuzzClusterFixture>
 {
     public const string Name = "fuzz";
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresFuzzCollection : ICollectionFixture<PostgresFuzzClusterFixture>
-{
-    public const string Name = "postgres-fuzz";
 }

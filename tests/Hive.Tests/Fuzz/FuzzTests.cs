@@ -127,8 +127,6 @@ public abstract class FuzzTests(FuzzClusterFixture hive, ITestOutputHelper outpu
         int.TryParse(Environment.GetEnvironmentVariable(name), out var value) ? value : fallback;
 }
 
+[Trait("Category", "Cluster")]
 [Collection(FuzzCollection.Name)]
 public sealed class FuzzTestsInMemory(FuzzClusterFixture hive, ITestOutputHelper output) : FuzzTests(hive, output);
-
-[Collection(PostgresFuzzCollection.Name)]
-public sealed class FuzzTestsOnPostgres(PostgresFuzzClusterFixture hive, ITestOutputHelper output) : FuzzTests(hive, output);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Http;
 
+[Trait("Category", "Unit")]
 public sealed class HttpOptionsTests
 {
     private static readonly HiveTlsOptions NoTls = new();

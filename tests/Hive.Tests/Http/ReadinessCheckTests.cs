@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Hive.Tests.Http;
 
 /// <summary>The checks behind the probes, without a silo: the host's lifetime and a dependency that counts its probes.</summary>
+[Trait("Category", "Unit")]
 public sealed class ReadinessCheckTests
 {
     [Fact]

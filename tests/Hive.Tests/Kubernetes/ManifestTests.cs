@@ -12,6 +12,7 @@ namespace Hive.Tests.Kubernetes;
 /// in strict mode, and checks the manifests against the silo they deploy: probe paths, ports, configuration keys,
 /// secrets, graceful shutdown, hardening, and the dashboard's metric names.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed partial class ManifestTests
 {
     private static readonly string Root = FindRoot();

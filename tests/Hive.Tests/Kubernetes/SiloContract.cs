@@ -35,7 +35,7 @@ internal sealed record SiloEndpoints(string Live, string Ready, string Startup, 
 
 /// <summary>
 /// Every configuration key the silo binds, as patterns of segments ("*" stands for any one segment: a dictionary key or
-/// a list index). Derived by reflection from every options class in the silo and grains assemblies that declares a
+/// a list index). Derived by reflection from every options class in the silo, grains and domain assemblies that declares a
 /// <c>Section</c> constant under "Hive:", walking its bindable public properties; plus the keys of the silo's
 /// deployment contract that parallel work is landing (listed below, each with where it will live).
 /// </summary>
@@ -54,7 +54,7 @@ internal static class SiloConfigurationKeys
     public static IReadOnlyList<string> Reflected()
     {
         var keys = new List<string>();
-        var assemblies = new[] { typeof(HiveSiloOptions).Assembly, typeof(HiveTimingOptions).Assembly }.Distinct();
+        var assemblies = new[] { typeof(HiveSiloOptions).Assembly, typeof(HiveTimingOptions).Assembly, typeof(Hive.Security.SecurityOptions).Assembly }.Distinct();
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()))
         {
             var section = type.GetField("Section", BindingFlags.Public | BindingFlags.Static);

@@ -167,8 +167,6 @@ public abstract class CredentialTests(SecureHiveFixture hive)
     private ITokenRevocationGrain Revocations => hive.Grains.GetGrain<ITokenRevocationGrain>(0);
 }
 
+[Trait("Category", "Cluster")]
 [Collection(SecureHiveCollection.Name)]
 public sealed class CredentialTestsInMemory(SecureHiveFixture hive) : CredentialTests(hive);
-
-[Collection(PostgresSecureHiveCollection.Name)]
-public sealed class CredentialTestsOnPostgres(PostgresSecureHiveFixture hive) : CredentialTests(hive);

@@ -189,8 +189,6 @@ public abstract class InternalCallTests(SecureHiveFixture hive)
     private HiveClient Operator() => hive.As(Root);
 }
 
+[Trait("Category", "Cluster")]
 [Collection(SecureHiveCollection.Name)]
 public sealed class InternalCallTestsInMemory(SecureHiveFixture hive) : InternalCallTests(hive);
-
-[Collection(PostgresSecureHiveCollection.Name)]
-public sealed class InternalCallTestsOnPostgres(PostgresSecureHiveFixture hive) : InternalCallTests(hive);

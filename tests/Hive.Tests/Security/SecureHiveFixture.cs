@@ -77,16 +77,8 @@ public class SecureHiveFixture : Cluster.HiveClusterFixture
         new(Cluster.Client, new HiveCalls("secure-test", new HiveResilienceOptions(), token is null ? HiveCredential.None : HiveCredential.Token(token)));
 }
 
-public sealed class PostgresSecureHiveFixture() : SecureHiveFixture(onPostgres: true);
-
 [CollectionDefinition(Name)]
 public sealed class SecureHiveCollection : ICollectionFixture<SecureHiveFixture>
 {
     public const string Name = "secure-hive";
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresSecureHiveCollection : ICollectionFixture<PostgresSecureHiveFixture>
-{
-    public const string Name = "postgres-secure-hive";
 }

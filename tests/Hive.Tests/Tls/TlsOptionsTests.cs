@@ -11,6 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Hive.Tests.Tls;
 
 /// <summary>Every TLS setting is checked before anything listens, one line per problem naming its key.</summary>
+[Trait("Category", "Unit")]
 public sealed class TlsOptionsTests : IDisposable
 {
     private readonly ThrowawayPki _pki = new();

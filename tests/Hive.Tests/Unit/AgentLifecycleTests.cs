@@ -17,6 +17,7 @@ public enum AgentCondition
     FreeAndNotDraining,
 }
 
+[Trait("Category", "Unit")]
 public class AgentLifecycleTests
 {
     private static readonly (AgentStatus From, AgentTrigger Trigger, AgentCondition When, AgentStatus To)[] Allowed =

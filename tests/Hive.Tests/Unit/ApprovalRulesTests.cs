@@ -1,6 +1,7 @@
 namespace Hive.Tests.Unit;
 
 /// <summary>Who may sign a task off: one rule for live approvals and for approvals a restore brings back.</summary>
+[Trait("Category", "Unit")]
 public class ApprovalRulesTests
 {
     private static readonly TaskSpec Spec = new("t1", "Task", "chore", PrimaryRole: "builder", RequiredApprovals: ["checker", "security"]);

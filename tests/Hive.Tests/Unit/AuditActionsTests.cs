@@ -7,6 +7,7 @@ namespace Hive.Tests.Unit;
 /// Audit actions are stored in the trail and read back by the console and by operators' queries, so their values are
 /// pinned here byte for byte: renaming a constant is fine, changing what it says is not.
 /// </summary>
+[Trait("Category", "Unit")]
 public class AuditActionsTests
 {
     private static readonly Dictionary<Type, string[]> Stored = new()

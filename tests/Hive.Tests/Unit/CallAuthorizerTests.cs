@@ -3,6 +3,7 @@ using Hive.Security;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class CallAuthorizerTests
 {
     private static readonly OperationAttribute AgentWrite = new(OperationKind.TaskStatusUpdate) { Actor = "agentId", Scope = Scopes.TasksAdmin };

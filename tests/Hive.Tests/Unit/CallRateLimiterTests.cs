@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class CallRateLimiterTests
 {
     /// <summary>Per caller: 2 reads at a time, 4 heartbeats; per silo: 5 reads at a time, 4 heartbeats; nothing refills within a test.</summary>

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Hive.Tests.Unit;
 
 /// <summary>The steps every entity change shares, without a cluster: version, timestamps, row version, event, meter, discard.</summary>
+[Trait("Category", "Unit")]
 public sealed class ChangeWriterTests : IDisposable
 {
     private const string Entity = "task/t1";

@@ -3,6 +3,7 @@ using Hive.Security;
 namespace Hive.Tests.Unit;
 
 /// <summary>The verifier remembers verified credentials, but never past a change of the keys they were verified with.</summary>
+[Trait("Category", "Unit")]
 public class CredentialVerifierTests
 {
     private static readonly SigningKey KeyA = SigningKeyLoader.Parse("key-a", SigningAlgorithms.Hs256, SigningKeyLoader.NewSecret(), "test", [])!;
@@ -67,6 +68,7 @@ public class CredentialVerifierTests
 }
 
 /// <summary>A silo's own credential follows the key ring, even when it is renewed while the ring is replaced.</summary>
+[Trait("Category", "Unit")]
 public class SiloCredentialTests
 {
     private static readonly SigningKey KeyA = SigningKeyLoader.Parse("key-a", SigningAlgorithms.Hs256, SigningKeyLoader.NewSecret(), "test", [])!;

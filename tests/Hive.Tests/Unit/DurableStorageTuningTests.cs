@@ -4,6 +4,7 @@ using Npgsql;
 namespace Hive.Tests.Unit;
 
 /// <summary>The silo's connection tuning applies unless the operator wrote the setting, in either spelling.</summary>
+[Trait("Category", "Unit")]
 public sealed class DurableStorageTuningTests
 {
     private const string Plain = "Host=127.0.0.1;Port=55432;Database=hive;Username=hive;Password=secret";

@@ -4,6 +4,7 @@ using static Hive.Escalations.EscalationTrigger;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class EscalationLifecycleTests
 {
     private static readonly (EscalationStatus From, EscalationTrigger Trigger, EscalationStatus To)[] Allowed =

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class GroupCommitterTests
 {
     /// <summary>A batch writer that records batches and can hold the first one until released.</summary>

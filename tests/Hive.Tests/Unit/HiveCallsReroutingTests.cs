@@ -4,6 +4,7 @@ using Orleans.Runtime;
 namespace Hive.Tests.Unit;
 
 /// <summary>Hive.Client sends a call again when the silo it went to is leaving or gone.</summary>
+[Trait("Category", "Unit")]
 public sealed class HiveCallsReroutingTests
 {
     private static readonly HiveResilienceOptions Fast = new() { BaseDelay = TimeSpan.FromMilliseconds(1), BreakerMinimumCalls = 1000 };

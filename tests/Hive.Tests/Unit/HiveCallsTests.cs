@@ -2,6 +2,7 @@ using Hive.Client;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class HiveCallsTests
 {
     private static HiveCalls Calls(int maxRetries = 3, double budgetSeconds = 5) =>

@@ -1,5 +1,6 @@
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class HiveTextTests
 {
     private const int Max = 8;

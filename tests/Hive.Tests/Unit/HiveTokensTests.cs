@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class HiveTokensTests
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Hive.Tests.Unit;
 
 /// <summary>What the silo makes of its settings before it touches any service.</summary>
+[Trait("Category", "Unit")]
 public sealed class HostSettingsTests
 {
     [Fact]

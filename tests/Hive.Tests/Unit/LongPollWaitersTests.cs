@@ -1,5 +1,6 @@
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class LongPollWaitersTests
 {
     private const string Entity = "inbox/reviewer-7";

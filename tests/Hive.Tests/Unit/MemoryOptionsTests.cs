@@ -2,6 +2,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class MemoryOptionsTests
 {
     [Fact]

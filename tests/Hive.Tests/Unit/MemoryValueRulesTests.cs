@@ -2,6 +2,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class MemoryValueRulesTests
 {
     private const string Entity = "memory/phase4_swarm/coordination/circuit_breaker_status";

@@ -3,6 +3,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class MemoryWatchLoopTests
 {
     private static MemoryChange Change(long revision) =>

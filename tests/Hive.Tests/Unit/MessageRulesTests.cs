@@ -2,6 +2,7 @@ using Hive.Messaging;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class MessageRulesTests
 {
     private static readonly MessageDraft Valid = new("alice", "notice", "Hello", "Body", To: "bob");

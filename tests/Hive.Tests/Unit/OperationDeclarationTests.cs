@@ -5,6 +5,7 @@ using Hive.Security;
 namespace Hive.Tests.Unit;
 
 /// <summary>The credential filter can only hold a method to its caller if the method says who acts in it.</summary>
+[Trait("Category", "Unit")]
 public class OperationDeclarationTests
 {
     private static IEnumerable<MethodInfo> Declared() => Hive.Tests.Security.ClientMethods.Declared;

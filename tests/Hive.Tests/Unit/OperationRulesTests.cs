@@ -9,6 +9,7 @@ using static Hive.Health.ServiceLevel;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class OperationRulesTests
 {
     /// <summary>Every (level, kind) pair a level accepts; every pair not listed must be refused.</summary>

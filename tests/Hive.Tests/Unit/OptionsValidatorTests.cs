@@ -14,6 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Hive.Tests.Unit;
 
 /// <summary>The options the silo checks once its host is built: each bad key is one line that starts with the key.</summary>
+[Trait("Category", "Unit")]
 public sealed class OptionsValidatorTests
 {
     [Fact]

@@ -6,6 +6,7 @@ namespace Hive.Tests.Unit;
 /// The project graph as the .csproj files state it: what a client ships and what the production silo carries are
 /// decided here, so a reference added for convenience fails the build's tests instead of going unnoticed.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class ProjectGraphTests
 {
     private static readonly string Root = FindRoot();

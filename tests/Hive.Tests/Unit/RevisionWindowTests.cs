@@ -2,6 +2,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class RevisionWindowTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

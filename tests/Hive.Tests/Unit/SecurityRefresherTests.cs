@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Hive.Tests.Unit;
 
 /// <summary>Each silo's refresher keeps its key ring in step with the key folder, whatever happens to the revocation list.</summary>
+[Trait("Category", "Unit")]
 public sealed class SecurityRefresherTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hive-refresher-keys-").FullName;

@@ -4,6 +4,7 @@ using static Hive.Health.ServiceLevel;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class ServiceLevelPolicyTests
 {
     private static readonly HealthOptions Defaults = new();

@@ -3,6 +3,7 @@ using Xunit;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class SiloSignalRulesTests
 {
     public static TheoryData<SiloSignals?> BadReports() => new()

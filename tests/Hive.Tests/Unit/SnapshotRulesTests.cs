@@ -8,6 +8,7 @@ namespace Hive.Tests.Unit;
 /// What an import checks before its first write, with the rules the hive applies to each write it will make and the
 /// limits the target hive is configured with: a snapshot that passes here is not refused half way.
 /// </summary>
+[Trait("Category", "Unit")]
 public class SnapshotRulesTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);

@@ -4,6 +4,7 @@ using Npgsql;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public sealed class StorageFaultsTests
 {
     public static TheoryData<string, bool, bool> SqlStates => new()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Hive.Tests.Unit;
 
 /// <summary>The storage signals the service level reads: latency judged on recent calls only.</summary>
+[Trait("Category", "Unit")]
 public sealed class StorageSignalsTests
 {
     [Fact]

@@ -7,6 +7,7 @@ namespace Hive.Tests.Unit;
 /// The order task files and imports are written in: prerequisites first, depth first in list order, prerequisites in
 /// the order a task names them. Cycles are refused; prerequisites outside the list are left to the hive.
 /// </summary>
+[Trait("Category", "Unit")]
 public class TaskFileOrderTests
 {
     private static TaskSpec Task(string id, params string[] prerequisites) => new(id, "Task " + id, "chore", PrimaryRole: "builder", Prerequisites: prerequisites);

@@ -21,6 +21,7 @@ public enum TaskCondition
     PrerequisitesBlocked,
 }
 
+[Trait("Category", "Unit")]
 public class TaskLifecycleTests
 {
     private static readonly (HiveTaskStatus From, TaskTrigger Trigger, TaskCondition When, HiveTaskStatus To)[] Allowed =

@@ -1,6 +1,7 @@
 namespace Hive.Tests.Unit;
 
 /// <summary>A restored task must be a state its lifecycle could have reached, given its prerequisites now.</summary>
+[Trait("Category", "Unit")]
 public class TaskRestoreRulesTests
 {
     private static readonly TaskSpec Spec = new("t1", "Task", "chore", PrimaryRole: "builder", Prerequisites: ["p1"], RequiredApprovals: ["checker"], MaxAttempts: 3);

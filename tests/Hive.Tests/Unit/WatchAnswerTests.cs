@@ -2,6 +2,7 @@ using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 
+[Trait("Category", "Unit")]
 public class WatchAnswerTests
 {
     private const int Budget = 1000;

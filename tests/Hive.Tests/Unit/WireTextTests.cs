@@ -3,6 +3,7 @@ using Hive.Client;
 namespace Hive.Tests.Unit;
 
 /// <summary>Hive.Client refuses text the wire would change (a lone surrogate) before it sends anything.</summary>
+[Trait("Category", "Unit")]
 public class WireTextTests
 {
     [Fact]
