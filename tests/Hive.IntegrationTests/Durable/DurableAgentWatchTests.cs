@@ -11,6 +11,7 @@ namespace Hive.Tests.Durable;
 /// Durable mode on a fresh PostgreSQL database, real clock, short heartbeats: an agent whose own state write fails is
 /// still watched. The write is made to fail by a side transaction holding the agent's state row past the storage timeout.
 /// </summary>
+[Trait("Category", "Durable")]
 public sealed class DurableAgentWatchTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
