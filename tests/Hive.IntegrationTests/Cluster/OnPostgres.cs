@@ -1,6 +1,5 @@
 // The cluster scenarios of Hive.Tests (abstract there, run in memory there) again on the same hive with
 // everything durable in a fresh PostgreSQL database, so a defect only PostgreSQL shows fails in CI.
-using Hive.Tests.Durable;
 
 namespace Hive.Tests.Cluster;
 

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Hive.Console.Cli;
 using Hive.Console.Connection;
 using Hive.Console.Top;
-using Hive.Security;
-using Hive.Tests.Processes;
 using Hive.Tests.Security;
 
 namespace Hive.Tests.Console;

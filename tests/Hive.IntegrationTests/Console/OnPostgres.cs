@@ -1,6 +1,4 @@
 // The console scenarios of Hive.Tests again on the PostgreSQL-backed hive.
-using Hive.Tests.Cluster;
-using Hive.Tests.Durable;
 
 namespace Hive.Tests.Console;
 

@@ -1,5 +1,4 @@
 using Hive.Agents;
-using Hive.Ports;
 using Hive.Silo.Storage.GrainState;
 using Orleans.Storage;
 

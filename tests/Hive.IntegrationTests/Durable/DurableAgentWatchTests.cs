@@ -1,8 +1,4 @@
-using Hive.Client;
-using Hive.Escalations;
 using Hive.Silo.Hosting;
-using Hive.Tests.Cluster;
-using Npgsql;
 using Orleans.TestingHost;
 
 namespace Hive.Tests.Durable;

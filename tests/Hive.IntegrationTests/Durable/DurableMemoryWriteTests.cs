@@ -1,10 +1,4 @@
-using Hive.Tests.Cluster;
-using Hive.Audit;
-using Hive.Client;
-using Hive.Memory;
 using Hive.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
-using Npgsql;
 using Orleans.TestingHost;
 
 namespace Hive.Tests.Durable;

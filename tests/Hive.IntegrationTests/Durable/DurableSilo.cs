@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Durable;

@@ -1,7 +1,4 @@
 using Hive.Silo.Storage;
-using Hive.Client;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Durable;

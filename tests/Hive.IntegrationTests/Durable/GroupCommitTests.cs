@@ -1,8 +1,5 @@
-using Hive.Audit;
-using Hive.Messaging;
 using Hive.Silo.Storage.Append;
 using Hive.Silo.Storage.Resilience;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Durable;
 

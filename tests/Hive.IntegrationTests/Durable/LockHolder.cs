@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Hive.Tests.Durable;
 
 /// <summary>

@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hive.Messaging;
-using Hive.Ports;
 using Hive.Silo.Storage.Resilience;
-using Npgsql;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Durable;
 

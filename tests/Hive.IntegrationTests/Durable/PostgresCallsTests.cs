@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Hive.Silo.Storage.Resilience;
-using Npgsql;
 
 namespace Hive.Tests.Durable;
 

@@ -1,9 +1,4 @@
-using Hive.Tests.Cluster;
-using Hive.Client;
 using Hive.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.Storage;
 using Orleans.TestingHost;
 

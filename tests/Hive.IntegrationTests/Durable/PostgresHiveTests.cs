@@ -1,12 +1,5 @@
-using Hive.Tests.Cluster;
-using Hive.Audit;
-using Hive.Client;
-using Hive.Memory;
-using Hive.Messaging;
 using Hive.Silo.Hosting;
 using Hive.Silo.Storage.Append;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Hive.Tests.Durable;

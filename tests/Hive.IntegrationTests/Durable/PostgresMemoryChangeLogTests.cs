@@ -1,4 +1,3 @@
-using Hive.Ports;
 using Hive.Tests.Contracts;
 
 namespace Hive.Tests.Durable;

@@ -1,5 +1,3 @@
-using Hive.Tests.Cluster;
-
 namespace Hive.Tests.Durable;
 
 /// <summary>The retention hive of <see cref="RetentionClusterFixture"/> with everything durable in a fresh, migrated PostgreSQL database.</summary>

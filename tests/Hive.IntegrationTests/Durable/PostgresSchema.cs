@@ -1,5 +1,4 @@
 using Hive.Silo.Storage;
-using Npgsql;
 
 namespace Hive.Tests.Durable;
 

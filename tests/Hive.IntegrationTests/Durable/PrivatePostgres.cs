@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Hive.Tests.Processes;
-using Npgsql;
 
 namespace Hive.Tests.Durable;
 

@@ -1,6 +1,3 @@
-using Hive.Tests.Processes;
-using Npgsql;
-
 namespace Hive.Tests.Durable;
 
 /// <summary>

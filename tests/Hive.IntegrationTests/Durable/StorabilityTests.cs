@@ -1,8 +1,3 @@
-using Hive.Audit;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Tests.Cluster;
-
 namespace Hive.Tests.Durable;
 
 /// <summary>

@@ -1,10 +1,8 @@
-using Hive.Memory;
 using Hive.Silo.Storage.Append;
 using Hive.Silo.Storage.GroupCommit;
 using Hive.Silo.Storage.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Hive.Tests.Durable;
 

@@ -1,8 +1,4 @@
-using Hive.Tests.Cluster;
-using Hive.Client;
-using Hive.Health;
 using Hive.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace Hive.Tests.Durable;

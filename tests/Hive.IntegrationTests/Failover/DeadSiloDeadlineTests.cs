@@ -1,10 +1,3 @@
-using Hive.Audit;
-using Hive.Escalations;
-using Xunit.Abstractions;
-using Hive.Client;
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Runtime;
 using Orleans.Runtime.Placement;

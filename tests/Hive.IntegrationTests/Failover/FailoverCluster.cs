@@ -1,11 +1,6 @@
 using Hive.Chaos;
-using Hive.Client;
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Orleans.Runtime;
 
 namespace Hive.Tests.Failover;

@@ -1,6 +1,4 @@
 using Hive.Chaos;
-using Hive.Client;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Failover;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Hive.Console.Output;
 using Hive.Console.Snapshots;
-using Hive.Messaging;
 using Hive.Tests.Console;
 
 namespace Hive.Tests.Failover;

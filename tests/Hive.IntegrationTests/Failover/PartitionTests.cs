@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Hive.Tests.Processes;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Failover;
 

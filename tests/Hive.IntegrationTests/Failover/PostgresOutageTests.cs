@@ -1,5 +1,4 @@
 using Hive.Chaos;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Failover;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hive.Chaos;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Failover;
 

@@ -1,7 +1,4 @@
 using Hive.Chaos;
-using Hive.Client;
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Failover;

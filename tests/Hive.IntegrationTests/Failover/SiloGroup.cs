@@ -1,6 +1,3 @@
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
-
 namespace Hive.Tests.Failover;
 
 /// <summary>

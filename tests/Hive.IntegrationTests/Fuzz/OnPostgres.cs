@@ -1,5 +1,4 @@
 // The fuzz scenarios of Hive.Tests again on a fuzz hive backed by PostgreSQL.
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Fuzz;
 

@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Hive.Client;
 using Hive.Silo.Http;
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Http;
 

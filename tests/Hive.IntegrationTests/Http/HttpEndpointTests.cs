@@ -1,12 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using Hive.Client;
-using Hive.Security;
 using Hive.Silo.Hosting;
 using Hive.Silo.Http;
-using Hive.Tests.Processes;
 using Hive.Tests.Security;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Http;

@@ -1,6 +1,5 @@
 using System.Net;
 using Hive.Silo.Http;
-using Hive.Tests.Processes;
 
 namespace Hive.Tests.Http;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hive.Silo.Http;
-using Hive.Tests.Processes;
 
 namespace Hive.Tests.Http;
 

@@ -1,11 +1,6 @@
-using Hive.Tests.Cluster;
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hive.Client;
 using Hive.Silo.Hosting;
-using Hive.Tests.Durable;
-using Microsoft.Extensions.Configuration;
-using Npgsql;
 using Orleans.TestingHost;
 
 namespace Hive.Tests.Http;

@@ -1,6 +1,3 @@
-using Hive.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Processes;

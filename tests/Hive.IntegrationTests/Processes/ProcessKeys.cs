@@ -1,4 +1,3 @@
-using Hive.Security;
 using Hive.Tests.Security;
 
 namespace Hive.Tests.Processes;

@@ -1,11 +1,5 @@
 using Hive.Catalog;
 using Hive.Diagnostics;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
-using Hive.Security;
-using Hive.Audit;
 
 namespace Hive.Tests.Security;
 

@@ -1,7 +1,3 @@
-using Hive.Health;
-using Hive.Security;
-using Xunit.Abstractions;
-
 namespace Hive.Tests.Security;
 
 /// <summary>

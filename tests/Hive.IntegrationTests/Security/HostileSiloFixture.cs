@@ -1,15 +1,6 @@
 using System.Text.Json;
-using Hive.Audit;
 using Hive.Catalog;
 using Hive.Diagnostics;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
-using Hive.Security;
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Security;

@@ -1,8 +1,4 @@
 using System.Reflection;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
 
 namespace Hive.Tests.Security;
 

@@ -1,11 +1,6 @@
 using System.Diagnostics;
 using Hive.Catalog;
-using Hive.Security;
-using Hive.Tests.Durable;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Xunit.Abstractions;
 
 namespace Hive.Tests.Security;
 

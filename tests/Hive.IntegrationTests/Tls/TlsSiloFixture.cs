@@ -1,6 +1,3 @@
-using Hive.Security;
-using Hive.Tests.Processes;
-
 namespace Hive.Tests.Tls;
 
 /// <summary>

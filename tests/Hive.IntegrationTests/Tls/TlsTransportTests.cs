@@ -1,10 +1,6 @@
 using System.Text;
-using Hive.Client;
 using Hive.Client.Tls;
 using Hive.Console.Connection;
-using Microsoft.Extensions.Configuration;
-using Hive.Tests.Processes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Hive.Tests.Tls;

@@ -1,5 +1,3 @@
-using Hive.Client;
-using Hive.Escalations;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;

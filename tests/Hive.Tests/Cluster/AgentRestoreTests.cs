@@ -1,4 +1,3 @@
-using Hive.Client;
 using static Hive.Tests.Cluster.AgentTestKit;
 
 namespace Hive.Tests.Cluster;

@@ -1,7 +1,3 @@
-using Hive.Audit;
-using Hive.Client;
-using Hive.Ports;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>Small helpers shared by the agent cluster tests.</summary>

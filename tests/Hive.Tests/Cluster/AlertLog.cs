@@ -1,5 +1,3 @@
-using Hive.Ports;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>What every silo of the test cluster raised and cleared, in order, for tests to assert on.</summary>

@@ -1,10 +1,4 @@
 using System.Reflection;
-using Hive.Audit;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
-using Hive.Security;
 
 namespace Hive.Tests.Cluster;
 

@@ -1,7 +1,3 @@
-using Hive.Client;
-using Hive.Escalations;
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using Hive.Audit;
-using Hive.Client;
-using Hive.Escalations;
-using Hive.Messaging;
-using Hive.Ports;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>What the escalation cluster tests share: fresh escalations and agents, reading audit, catalog and inboxes.</summary>

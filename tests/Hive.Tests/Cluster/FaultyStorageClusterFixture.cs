@@ -1,9 +1,5 @@
-using Hive.Client;
-using Hive.Ports;
 using Hive.Silo.Hosting;
 using Hive.Silo.InMemory;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
 

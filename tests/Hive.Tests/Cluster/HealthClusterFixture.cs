@@ -1,8 +1,4 @@
 using System.Globalization;
-using Hive.Audit;
-using Hive.Health;
-using Hive.Ports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hive.Tests.Cluster;
 

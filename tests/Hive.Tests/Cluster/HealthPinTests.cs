@@ -1,5 +1,3 @@
-using Hive.Client;
-using Hive.Health;
 using static Hive.Health.ServiceLevel;
 using static Hive.Tests.Cluster.AgentTestKit;
 

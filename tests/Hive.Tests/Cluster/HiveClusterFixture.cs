@@ -1,11 +1,6 @@
-using Hive.Client;
-using Hive.Escalations;
 using Hive.Silo.Hosting;
-using Hive.Ports;
 using Hive.Silo.InMemory;
 using Hive.Tests.Durable;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Orleans.TestingHost;

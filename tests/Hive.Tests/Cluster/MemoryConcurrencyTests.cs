@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 

@@ -1,4 +1,3 @@
-using Hive.Memory;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
 

@@ -1,5 +1,3 @@
-using Hive.Memory;
-
 namespace Hive.Tests.Cluster;
 
 public abstract class MemoryKeyTests(HiveClusterFixture hive)

@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Memory;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>A fresh namespace and channel for one test, with the ways a test looks behind the client.</summary>

@@ -1,5 +1,3 @@
-using Hive.Client;
-using Hive.Memory;
 using Orleans.Runtime;
 
 namespace Hive.Tests.Cluster;

@@ -1,5 +1,3 @@
-using Hive.Client;
-
 namespace Hive.Tests.Cluster;
 
 public abstract class MemoryWatchStreamTests(HiveClusterFixture hive)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hive.Memory;
 
 namespace Hive.Tests.Cluster;
 

@@ -1,7 +1,3 @@
-using Hive.Audit;
-using Hive.Client;
-using Hive.Memory;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>Single-process mode: a memory change reaches the log and the audit trail only when its state write is stored.</summary>

@@ -1,5 +1,3 @@
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>A full inbox refuses clearly and stores nothing; role sends report it per recipient.</summary>

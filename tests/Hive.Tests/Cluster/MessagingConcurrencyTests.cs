@@ -1,5 +1,4 @@
 using System.Globalization;
-using Hive.Messaging;
 
 namespace Hive.Tests.Cluster;
 

@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>What every messaging test needs: registered agents with fresh ids, drafts, and reading an inbox dry.</summary>

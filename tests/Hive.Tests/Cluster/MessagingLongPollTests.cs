@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>How many receives may wait on one inbox: a few per caller, a few more in all; the rest are rate-limited.</summary>

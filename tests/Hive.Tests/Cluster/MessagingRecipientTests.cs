@@ -1,5 +1,3 @@
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>Who a message may be sent to: a registered agent that has not gone offline.</summary>

@@ -1,5 +1,3 @@
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>SendMany: one call, one stored write per recipient, the drafts' order kept, and all-or-nothing on bad input.</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hive.Messaging;
 using Orleans.Core.Internal;
 
 namespace Hive.Tests.Cluster;

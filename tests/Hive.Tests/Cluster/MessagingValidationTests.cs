@@ -1,5 +1,3 @@
-using Hive.Messaging;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>Bad input through the client is refused with <c>validation</c> before any agent or inbox is touched.</summary>

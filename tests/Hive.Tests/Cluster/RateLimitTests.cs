@@ -1,7 +1,3 @@
-using Hive.Client;
-using Hive.Escalations;
-using Hive.Health;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>A hive with tiny read and message buckets per caller, and a tiny escalation bucket per silo, so a test can run out of them.</summary>

@@ -1,6 +1,3 @@
-using Hive.Ports;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Hive.Tests.Cluster;
 
 /// <summary>

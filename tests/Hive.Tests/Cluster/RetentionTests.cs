@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text.Json;
-using Hive.Audit;
-using Hive.Client;
-using Hive.Escalations;
-using Hive.Messaging;
-using Hive.Ports;
-using Microsoft.Extensions.DependencyInjection;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;

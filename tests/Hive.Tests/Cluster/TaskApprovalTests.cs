@@ -1,4 +1,3 @@
-using Hive.Client;
 using static Hive.Tests.Cluster.TaskSteps;
 
 namespace Hive.Tests.Cluster;

@@ -1,4 +1,3 @@
-using Hive.Client;
 using Hive.Deadlines;
 using static Hive.Tests.Cluster.TaskSteps;
 

@@ -1,5 +1,3 @@
-using Hive.Audit;
-using Hive.Client;
 using Orleans.Core.Internal;
 using Orleans.Runtime;
 

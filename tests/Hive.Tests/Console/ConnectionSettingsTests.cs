@@ -1,6 +1,5 @@
 using Hive.Console.Cli;
 using Hive.Console.Connection;
-using Hive.Security;
 
 namespace Hive.Tests.Console;
 

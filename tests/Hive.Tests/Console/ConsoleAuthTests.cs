@@ -1,7 +1,6 @@
 using Hive.Console.Cli;
 using Hive.Console.Commands;
 using Hive.Console.Connection;
-using Hive.Security;
 using Hive.Tests.Security;
 
 namespace Hive.Tests.Console;

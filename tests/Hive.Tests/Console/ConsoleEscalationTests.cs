@@ -1,6 +1,4 @@
-using Hive.Escalations;
 using Hive.Console.Cli;
-using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 

@@ -1,5 +1,4 @@
 using Hive.Console.Cli;
-using Hive.Tests.Cluster;
 using Spectre.Console.Testing;
 
 namespace Hive.Tests.Console;

@@ -1,8 +1,5 @@
-using Hive.Audit;
 using Hive.Console.Cli;
 using Hive.Console.Commands;
-using Hive.Health;
-using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 

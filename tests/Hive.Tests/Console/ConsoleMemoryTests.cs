@@ -1,5 +1,4 @@
 using Hive.Console.Cli;
-using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 

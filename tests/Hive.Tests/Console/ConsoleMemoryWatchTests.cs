@@ -1,4 +1,3 @@
-using Hive.Tests.Cluster;
 using Spectre.Console;
 
 namespace Hive.Tests.Console;

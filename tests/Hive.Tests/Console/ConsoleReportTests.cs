@@ -1,7 +1,3 @@
-using Hive.Escalations;
-using Hive.Messaging;
-using Hive.Tests.Cluster;
-
 namespace Hive.Tests.Console;
 
 /// <summary>The seed templates rendered from live data: an agent's status update, an escalation, the coordination summary.</summary>

@@ -1,7 +1,5 @@
-using Hive.Client;
 using Hive.Console.Cli;
 using Hive.Console.Connection;
-using Hive.Tests.Cluster;
 using Spectre.Console.Testing;
 
 namespace Hive.Tests.Console;

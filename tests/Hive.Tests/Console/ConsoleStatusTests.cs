@@ -1,5 +1,3 @@
-using Hive.Tests.Cluster;
-
 namespace Hive.Tests.Console;
 
 [Trait("Category", "Cluster")]

@@ -1,8 +1,6 @@
-using Hive.Escalations;
 using Hive.Console.Cli;
 using Hive.Console.Connection;
 using Hive.Console.Top;
-using Hive.Tests.Cluster;
 using Spectre.Console.Testing;
 
 namespace Hive.Tests.Console;

@@ -1,6 +1,5 @@
 using Hive.Console.Output;
 using Hive.Console.Snapshots;
-using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 

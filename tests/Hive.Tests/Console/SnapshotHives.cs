@@ -1,8 +1,4 @@
-using Hive.Tests.Cluster;
-using Hive.Client;
 using Hive.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 

@@ -1,8 +1,6 @@
 using Hive.Console.Cli;
 using Hive.Console.Output;
 using Hive.Console.Snapshots;
-using Hive.Escalations;
-using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Console;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Hive.Client;
 using Hive.Console.Cli;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Escalations;
-
 namespace Hive.Tests.Console;
 
 /// <summary>

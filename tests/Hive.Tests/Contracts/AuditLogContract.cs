@@ -1,6 +1,3 @@
-using Hive.Audit;
-using Hive.Ports;
-
 namespace Hive.Tests.Contracts;
 
 /// <summary>What every <see cref="IAuditLog"/> must do.</summary>

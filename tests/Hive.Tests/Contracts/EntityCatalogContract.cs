@@ -1,5 +1,3 @@
-using Hive.Ports;
-
 namespace Hive.Tests.Contracts;
 
 /// <summary>What every <see cref="IEntityCatalog"/> must do.</summary>

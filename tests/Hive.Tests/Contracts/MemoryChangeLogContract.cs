@@ -1,6 +1,3 @@
-using Hive.Memory;
-using Hive.Ports;
-
 namespace Hive.Tests.Contracts;
 
 /// <summary>What every <see cref="IMemoryChangeLog"/> must do.</summary>

@@ -1,6 +1,3 @@
-using Hive.Messaging;
-using Hive.Ports;
-
 namespace Hive.Tests.Contracts;
 
 /// <summary>What every <see cref="IMessageStore"/> must do.</summary>

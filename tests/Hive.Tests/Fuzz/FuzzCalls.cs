@@ -1,9 +1,3 @@
-using Hive.Audit;
-using Hive.Client;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Messaging;
-
 namespace Hive.Tests.Fuzz;
 
 /// <summary>

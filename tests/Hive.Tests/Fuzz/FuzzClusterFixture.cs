@@ -1,6 +1,3 @@
-using Hive.Health;
-using Hive.Tests.Cluster;
-
 namespace Hive.Tests.Fuzz;
 
 /// <summary>A hive of its own for the fuzzer (its halts, pins and hostile entities touch no other test), with rate limits out of the way.</summary>

@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.Reflection;
-using Hive.Client;
-using Hive.Health;
-using Hive.Ports;
-using Hive.Tests.Cluster;
 using Xunit.Abstractions;
 
 namespace Hive.Tests.Fuzz;

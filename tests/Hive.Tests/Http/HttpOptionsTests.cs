@@ -1,4 +1,3 @@
-using Hive.Security;
 using Hive.Silo.Hosting;
 using Hive.Silo.Http;
 using Hive.Tests.Security;

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Hive.Health;
-using Hive.Security;
 
 namespace Hive.Tests.Security;
 

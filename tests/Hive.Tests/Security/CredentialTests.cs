@@ -1,9 +1,4 @@
-using Hive.Audit;
-using Hive.Client;
 using Hive.Deadlines;
-using Hive.Health;
-using Hive.Security;
-using Hive.Tests.Cluster;
 
 namespace Hive.Tests.Security;
 

@@ -1,11 +1,4 @@
-using Hive.Client;
 using Hive.Deadlines;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
-using Hive.Security;
-using Hive.Tests.Cluster;
 using Orleans.Runtime;
 
 namespace Hive.Tests.Security;

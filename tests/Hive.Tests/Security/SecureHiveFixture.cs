@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Security;
-
 namespace Hive.Tests.Security;
 
 /// <summary>

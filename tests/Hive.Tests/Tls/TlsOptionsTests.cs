@@ -1,11 +1,8 @@
 using System.Security.Cryptography.X509Certificates;
-using Hive.Client;
 using Hive.Client.Tls;
 using Hive.Silo.Hosting;
 using Hive.Silo.Http;
-using Microsoft.Extensions.Configuration;
 using Hive.Tests.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Tls;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hive.Audit;
 
 namespace Hive.Tests.Unit;
 

@@ -1,6 +1,3 @@
-using Hive.Health;
-using Hive.Security;
-
 namespace Hive.Tests.Unit;
 
 [Trait("Category", "Unit")]

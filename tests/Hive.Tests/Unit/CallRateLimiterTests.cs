@@ -1,4 +1,3 @@
-using Hive.Health;
 using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Unit;

@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using Hive.Audit;
-using Hive.Health;
-using Hive.Ports;
 using Hive.Silo.InMemory;
 using Microsoft.Extensions.Time.Testing;
 

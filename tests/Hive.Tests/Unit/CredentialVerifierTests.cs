@@ -1,5 +1,3 @@
-using Hive.Security;
-
 namespace Hive.Tests.Unit;
 
 /// <summary>The verifier remembers verified credentials, but never past a change of the keys they were verified with.</summary>

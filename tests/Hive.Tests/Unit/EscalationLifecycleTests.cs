@@ -1,4 +1,3 @@
-using Hive.Escalations;
 using static Hive.Escalations.EscalationStatus;
 using static Hive.Escalations.EscalationTrigger;
 

@@ -1,4 +1,3 @@
-using Hive.Client;
 using Orleans.Runtime;
 
 namespace Hive.Tests.Unit;

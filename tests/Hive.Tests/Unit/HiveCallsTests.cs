@@ -1,5 +1,3 @@
-using Hive.Client;
-
 namespace Hive.Tests.Unit;
 
 [Trait("Category", "Unit")]

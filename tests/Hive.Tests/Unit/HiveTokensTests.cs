@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Hive.Security;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hive.Tests.Unit;

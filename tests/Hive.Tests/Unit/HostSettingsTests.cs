@@ -1,5 +1,4 @@
 using Hive.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Unit;

@@ -1,4 +1,3 @@
-using Hive.Ports;
 using Hive.Silo.InMemory;
 using Hive.Tests.Contracts;
 

@@ -1,5 +1,3 @@
-using Hive.Memory;
-
 namespace Hive.Tests.Unit;
 
 [Trait("Category", "Unit")]

@@ -1,6 +1,3 @@
-using Hive.Client;
-using Hive.Memory;
-
 namespace Hive.Tests.Unit;
 
 [Trait("Category", "Unit")]

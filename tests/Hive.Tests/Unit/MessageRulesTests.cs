@@ -1,5 +1,3 @@
-using Hive.Messaging;
-
 namespace Hive.Tests.Unit;
 
 [Trait("Category", "Unit")]

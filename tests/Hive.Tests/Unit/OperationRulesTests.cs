@@ -1,8 +1,4 @@
 using System.Reflection;
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
 using Xunit;
 using static Hive.Health.OperationKind;
 using static Hive.Health.ServiceLevel;

@@ -1,14 +1,7 @@
-using Hive.Escalations;
-using Hive.Health;
-using Hive.Memory;
-using Hive.Messaging;
 using Hive.Retention;
-using Hive.Security;
 using Hive.Silo.Hosting;
 using Hive.Silo.Storage.GroupCommit;
 using Hive.Silo.Storage.Resilience;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Hive.Tests.Unit;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Hive.Security;
 using Hive.Silo.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using Hive.Health;
 using Xunit;
 using static Hive.Health.ServiceLevel;
 

@@ -1,4 +1,3 @@
-using Hive.Health;
 using Xunit;
 
 namespace Hive.Tests.Unit;

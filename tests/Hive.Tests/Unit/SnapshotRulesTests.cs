@@ -1,6 +1,4 @@
 using Hive.Console.Snapshots;
-using Hive.Escalations;
-using Hive.Memory;
 
 namespace Hive.Tests.Unit;
 

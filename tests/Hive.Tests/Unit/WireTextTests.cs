@@ -1,5 +1,3 @@
-using Hive.Client;
-
 namespace Hive.Tests.Unit;
 
 /// <summary>Hive.Client refuses text the wire would change (a lone surrogate) before it sends anything.</summary>
