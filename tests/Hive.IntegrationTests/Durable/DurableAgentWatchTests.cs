@@ -1,6 +1,3 @@
-using Hive.Silo.Hosting;
-using Orleans.TestingHost;
-
 namespace Hive.Tests.Durable;
 
 /// <summary>
@@ -10,47 +7,22 @@ namespace Hive.Tests.Durable;
 [Trait("Category", "Durable")]
 public sealed class DurableAgentWatchTests : IAsyncLifetime
 {
-    private TestDatabase _database = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private InProcessTestCluster _cluster = null!;
+    private DurableTestHive _durable = null!;
     private HiveClient _hive = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateMigratedAsync();
-        _dataSource = _database.CreateDataSource();
-        var configuration = OpenHive.Configuration(new Dictionary<string, string?>
+        _durable = await DurableTestHive.StartAsync(DurableTestHive.FailingWrites.Concat(new Dictionary<string, string?>
         {
             ["Hive:Timing:HeartbeatInterval"] = "00:00:01",
             ["Hive:Timing:MissedHeartbeatsAllowed"] = "2",
             ["Hive:Timing:CheckInterval"] = "00:00:00.500",
             ["Hive:Timing:SweepInterval"] = "00:00:00.500",
-            ["Hive:Storage:Resilience:AttemptTimeout"] = "00:00:01",
-            ["Hive:Storage:Resilience:TotalTimeout"] = "00:00:02",
-            ["Hive:Storage:Resilience:MaxRetries"] = "1",
-            // The failure is the point: the circuit must not open and refuse the writes that follow.
-            ["Hive:Storage:Resilience:FailureRatio"] = "1",
-            ["Hive:Storage:Resilience:MinimumThroughput"] = "10000",
-            ["Hive:Health:ReportSiloSignals"] = "false",
-        });
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddHivePostgres(_dataSource, configuration);
-            silo.AddHive(configuration);
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        _hive = new HiveClient(_cluster.Client);
+        }));
+        _hive = _durable.Hive;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _durable.DisposeAsync();
 
     [Fact]
     public async Task An_agent_whose_own_write_failed_and_that_then_stays_silent_is_still_marked_unresponsive()
@@ -59,11 +31,11 @@ public sealed class DurableAgentWatchTests : IAsyncLifetime
         await _hive.Agents.RegisterAsync(new AgentSpec(id, "Silent", ["worker"]));
         Assert.Equal(AgentStatus.Ready, (await _hive.Agents.HeartbeatAsync(id, 0.1)).Status);
 
-        await using (await StateRowLock.HoldAsync(_dataSource, GrainKeys.Agent(id)))
+        await using (await StateRowLock.HoldAsync(_durable.DataSource, GrainKeys.Agent(id)))
         {
             // A changed spec is a state write; it times out behind the lock and the activation is discarded.
             // One call, not the client's retries: each retry would activate the agent again and fail its start-up write too.
-            var agent = _cluster.Client.GetGrain<IAgentGrain>(GrainKeys.Agent(id));
+            var agent = _durable.Cluster.Client.GetGrain<IAgentGrain>(GrainKeys.Agent(id));
             var failure = await Assert.ThrowsAnyAsync<Exception>(() => agent.Register(new AgentSpec(id, "Silent, renamed", ["worker"])));
             Assert.True((failure as HiveException ?? failure.InnerException as HiveException)?.Code == HiveErrorCodes.StorageUnavailable, failure.ToString());
         }

@@ -1,6 +1,3 @@
-using Hive.Silo.Hosting;
-using Orleans.TestingHost;
-
 namespace Hive.Tests.Durable;
 
 /// <summary>
@@ -14,57 +11,29 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
     private const string Ns = "durablens";
     private const string Channel = "coordination";
 
-    private TestDatabase _database = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private InProcessTestCluster _cluster = null!;
+    private DurableTestHive _durable = null!;
     private HiveClient _hive = null!;
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateMigratedAsync();
-        _dataSource = _database.CreateDataSource();
-        var configuration = OpenHive.Configuration(new Dictionary<string, string?>
-        {
-            ["Hive:Storage:Resilience:AttemptTimeout"] = "00:00:01",
-            ["Hive:Storage:Resilience:TotalTimeout"] = "00:00:02",
-            ["Hive:Storage:Resilience:MaxRetries"] = "1",
-            // Failures here are the point: the circuit must not open and refuse the writes that follow.
-            ["Hive:Storage:Resilience:FailureRatio"] = "1",
-            ["Hive:Storage:Resilience:MinimumThroughput"] = "10000",
-            // The failing writes are meant to reach storage: a busy machine's CPU must not shed them first.
-            ["Hive:Health:ReportSiloSignals"] = "false",
-        });
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddHivePostgres(_dataSource, configuration);
-            silo.AddHive(configuration);
-        });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        _hive = new HiveClient(_cluster.Client);
+        _durable = await DurableTestHive.StartAsync(DurableTestHive.FailingWrites);
+        _hive = _durable.Hive;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _durable.DisposeAsync();
 
     [Fact]
     public async Task A_state_write_that_fails_leaves_no_log_row_no_watch_event_no_audit_event_and_no_reused_version()
     {
         Assert.Equal(1, (await PutAsync("flaky", "\"v1\"")).Version);
 
-        await using (await StateRowLock.HoldAsync(_dataSource, GrainKeys.MemoryKey(Ns, Channel, "flaky")))
+        await using (await StateRowLock.HoldAsync(_durable.DataSource, GrainKeys.MemoryKey(Ns, Channel, "flaky")))
         {
             var failure = await Assert.ThrowsAnyAsync<Exception>(() => PutAsync("flaky", "\"v2\""));
             Assert.True(IsStorageUnavailable(failure), failure.ToString());
         }
 
-        Assert.Equal(0L, await _database.ScalarAsync<long>("SELECT count(*) FROM hive_memory_changes WHERE value = '\"v2\"'"));
+        Assert.Equal(0L, await _durable.Database.ScalarAsync<long>("SELECT count(*) FROM hive_memory_changes WHERE value = '\"v2\"'"));
         Assert.Equal(["\"v1\""], (await WatchAllAsync()).Select(c => c.Value));
         var conflict = await Assert.ThrowsAsync<HiveException>(() => PutAsync("flaky", "\"cas\"", expectedVersion: 2));
         Assert.Equal(HiveErrorCodes.Conflict, conflict.Code);
@@ -98,7 +67,7 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
                 }
             }
         })).ToArray();
-        await using (await StateRowLock.HoldAsync(_dataSource, GrainKeys.MemoryKey(Ns, Channel, "writer-3")))
+        await using (await StateRowLock.HoldAsync(_durable.DataSource, GrainKeys.MemoryKey(Ns, Channel, "writer-3")))
         {
             await Task.Delay(TimeSpan.FromSeconds(3));
         }
@@ -117,7 +86,7 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
             Assert.Equal(Enumerable.Range(1, (int)current.Version).Select(v => (long)v), versions.Select(c => c.Version));
             Assert.Equal(current.Value, versions[^1].Value);
         }
-        Assert.Equal(0L, await _database.ScalarAsync<long>(
+        Assert.Equal(0L, await _durable.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM hive_memory_changes WHERE channel = '{Ns}/{Channel}' AND kind >= 0") - seen.Count);
     }
 
@@ -126,10 +95,10 @@ public sealed class DurableMemoryWriteTests : IAsyncLifetime
         (e as HiveException ?? e.InnerException as HiveException)?.Code == HiveErrorCodes.StorageUnavailable;
 
     private Task<MemoryEntry> PutAsync(string key, string value, long? expectedVersion = null) =>
-        _cluster.Client.GetGrain<IMemoryKeyGrain>(GrainKeys.MemoryKey(Ns, Channel, key)).Put(value, "reliability-engineer", expectedVersion, null);
+        _durable.Cluster.Client.GetGrain<IMemoryKeyGrain>(GrainKeys.MemoryKey(Ns, Channel, key)).Put(value, "reliability-engineer", expectedVersion, null);
 
     private async Task<IReadOnlyList<MemoryChange>> WatchAllAsync() =>
-        (await _cluster.Client.GetGrain<IMemoryChannelGrain>(GrainKeys.MemoryChannel(Ns, Channel))
+        (await _durable.Cluster.Client.GetGrain<IMemoryChannelGrain>(GrainKeys.MemoryChannel(Ns, Channel))
             .Watch(0, MemoryLimits.MaxWatchChanges, TimeSpan.Zero)).Changes;
 
     private async Task<List<MemoryChange>> CollectUntilAsync(string lastKey, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using Hive.Silo.Hosting;
-using Orleans.TestingHost;
 
 namespace Hive.Tests.Http;
 
@@ -14,33 +12,11 @@ namespace Hive.Tests.Http;
 public sealed class TracePropagationTests : IAsyncLifetime
 {
     private static readonly ActivitySource Service = new("Hive.Tests.Service");
-    private TestDatabase _database = null!;
-    private NpgsqlDataSource _dataSource = null!;
-    private InProcessTestCluster _cluster = null!;
+    private DurableTestHive _durable = null!;
 
-    public async Task InitializeAsync()
-    {
-        _database = await TestDatabase.CreateMigratedAsync();
-        _dataSource = _database.CreateDataSource();
-        var configuration = OpenHive.Configuration();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddHivePostgres(_dataSource, configuration);
-            silo.AddHive(configuration);
-        });
-        builder.ConfigureClient(client => client.AddActivityPropagation());
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _durable = await DurableTestHive.StartAsync(client: client => client.AddActivityPropagation());
 
-    public async Task DisposeAsync()
-    {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
-        await _dataSource.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _durable.DisposeAsync();
 
     [Fact]
     public async Task A_service_call_is_one_trace_through_the_grain_call_to_PostgreSQL()
@@ -54,7 +30,7 @@ public sealed class TracePropagationTests : IAsyncLifetime
             ActivityStopped = stopped.Enqueue,
         };
         ActivitySource.AddActivityListener(listener);
-        var hive = new HiveClient(_cluster.Client);
+        var hive = new HiveClient(_durable.Cluster.Client);
 
         Activity root;
         using (root = Service.StartActivity("register-agent")!)
