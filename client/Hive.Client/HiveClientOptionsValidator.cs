@@ -5,7 +5,7 @@ namespace Hive.Client;
 
 /// <summary>
 /// One line per problem with <c>Hive:Client</c>, each naming its key, before the client dials anything; the <c>Tls</c>
-/// subsection is checked by <see cref="HiveClientTlsOptionsValidator"/>.
+/// and <c>Resilience</c> subsections are checked by their own validators.
 /// </summary>
 public sealed class HiveClientOptionsValidator : IValidateOptions<HiveClientOptions>
 {
@@ -21,6 +21,7 @@ public sealed class HiveClientOptionsValidator : IValidateOptions<HiveClientOpti
         foreach (var gateway in options.StaticGateways.Where(g => HiveClientOptions.SplitGateway(g) is null))
             problems.Add($"{Section}:Gateways entry '{gateway}' must be host:port, for example 127.0.0.1:30000.");
         problems.AddRange(new HiveClientTlsOptionsValidator().Validate(name, options.Tls).Failures ?? []);
+        problems.AddRange(new HiveResilienceOptionsValidator().Validate(name, options.Resilience).Failures ?? []);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 
 namespace Hive.Health;
@@ -66,8 +65,11 @@ public sealed class BucketOptions
 
     public BucketOptions(double permitsPerSecond, int burst) => (PermitsPerSecond, Burst) = (permitsPerSecond, burst);
 
-    [Range(0.001, 1_000_000)] public double PermitsPerSecond { get; set; }
-    [Range(1, 10_000_000)] public int Burst { get; set; }
+    /// <summary>Checked by <see cref="RateLimitBucketsValidator"/>: 0.001–1,000,000.</summary>
+    public double PermitsPerSecond { get; set; }
+
+    /// <summary>Checked by <see cref="RateLimitBucketsValidator"/>: 1–10,000,000.</summary>
+    public int Burst { get; set; }
 }
 
 /// <summary>Checks the attributes on <see cref="RateLimitOptions"/>; generated at compile time.</summary>

@@ -26,7 +26,9 @@ public static class HiveSiloBuilderExtensions
             .AddValidatedOptions<HealthOptions, HealthOptionsValidator>(configuration, HealthOptions.Section)
             .AddValidatedOptions<RateLimitOptions, RateLimitOptionsValidator>(configuration, RateLimitOptions.Section)
             .AddValidatedOptions<RetentionOptions, RetentionOptionsValidator>(configuration, RetentionOptions.Section)
-            .AddValidatedOptions<SecurityOptions, SecurityOptionsValidator>(configuration, SecurityOptions.Section);
+            .AddValidatedOptions<SecurityOptions, SecurityOptionsValidator>(configuration, SecurityOptions.Section)
+            // The generated validator does not look into the bucket dictionaries.
+            .AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitBucketsValidator>();
 
     public static ISiloBuilder AddHive(this ISiloBuilder silo, IConfiguration configuration)
     {

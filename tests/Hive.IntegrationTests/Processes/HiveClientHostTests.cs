@@ -72,6 +72,12 @@ public sealed class HiveClientHostTests
     [InlineData("ServiceId", "bad id", "Hive:Client:ServiceId 'bad id' is not a valid id.")]
     [InlineData("Gateways:0", "10.1.2.3:0", "Hive:Client:Gateways entry '10.1.2.3:0' must be host:port, for example 127.0.0.1:30000.")]
     [InlineData("Tls:TargetHost", "hive-gateway", "Hive:Client:Tls:CaPath, CertificatePath or TargetHost is set but Hive:Client:Tls:Enabled is false; set Hive:Client:Tls:Enabled=true.")]
+    [InlineData("Resilience:MaxRetries", "-1", "Hive:Client:Resilience:MaxRetries must be 0–100.")]
+    [InlineData("Resilience:BaseDelay", "00:00:00", "Hive:Client:Resilience:BaseDelay must be more than 0 and at most 1 day.")]
+    [InlineData("Resilience:BreakerFailureRatio", "0", "Hive:Client:Resilience:BreakerFailureRatio must be more than 0 and at most 1.")]
+    [InlineData("Resilience:BreakerWindow", "00:00:00.100", "Hive:Client:Resilience:BreakerWindow must be 500 ms–1 day.")]
+    [InlineData("Resilience:BreakerMinimumCalls", "1", "Hive:Client:Resilience:BreakerMinimumCalls must be at least 2.")]
+    [InlineData("Resilience:BreakDuration", "00:00:00.100", "Hive:Client:Resilience:BreakDuration must be 500 ms–1 day.")]
     public void Each_bad_client_setting_is_one_line_naming_its_key(string key, string value, string expected)
     {
         var options = new HiveClientOptions();

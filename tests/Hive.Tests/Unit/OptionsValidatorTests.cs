@@ -19,6 +19,8 @@ public sealed class OptionsValidatorTests
     [InlineData("Hive:Timing:CheckInterval", "00:11:00", "Hive:Timing:CheckInterval must be 10 ms–10 min.")]
     [InlineData("Hive:Timing:SweepInterval", "00:00:00", "Hive:Timing:SweepInterval must be 10 ms–10 min.")]
     [InlineData("Hive:Timing:SweepBatchSize", "0", "Hive:Timing:SweepBatchSize must be 1–100000.")]
+    [InlineData("Hive:RateLimits:Buckets:Read:PermitsPerSecond", "0", "Hive:RateLimits:Buckets:Read:PermitsPerSecond must be 0.001–1000000.")]
+    [InlineData("Hive:RateLimits:SiloBuckets:Message:Burst", "0", "Hive:RateLimits:SiloBuckets:Message:Burst must be 1–10000000.")]
     [InlineData("Hive:Timing:QueueResyncInterval", "02:00:00", "Hive:Timing:QueueResyncInterval must be 10 ms–1 h.")]
     [InlineData("Hive:Messaging:InboxCapacity", "0", "Hive:Messaging:InboxCapacity must be 1–10000 messages.")]
     [InlineData("Hive:Messaging:MaxReceiveWaiters", "10001", "Hive:Messaging:MaxReceiveWaiters must be 1–10000 receives.")]
