@@ -18,9 +18,6 @@ public sealed partial class AgentRevival(IGrainFactory grains, IOptions<HiveTimi
 {
     private readonly ConcurrentDictionary<string, byte> _pending = new(StringComparer.Ordinal);
 
-    /// <summary>How many agents wait to be brought back (for tests and diagnostics).</summary>
-    public int Pending => _pending.Count;
-
     /// <summary>Called by an agent whose write failed, as its activation is discarded.</summary>
     public void Add(string agentId) => _pending.TryAdd(agentId, 0);
 

@@ -107,9 +107,7 @@ public sealed class ConsoleProcessTests
     {
         var tests = new DirectoryInfo(AppContext.BaseDirectory);
         var (framework, configuration) = (tests.Name, tests.Parent!.Name);
-        var root = tests;
-        while (!File.Exists(Path.Combine(root.FullName, "Hive.Orleans.sln"))) root = root.Parent!;
-        return Path.Combine(root.FullName, "client", "Hive.Console", "bin", configuration, framework, "hive.dll");
+        return Path.Combine(RepositoryRoot.Path, "client", "Hive.Console", "bin", configuration, framework, "hive.dll");
     }
 
     private static string Render(TopFrame frame)

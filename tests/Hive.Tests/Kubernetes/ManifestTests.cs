@@ -15,7 +15,7 @@ namespace Hive.Tests.Kubernetes;
 [Trait("Category", "Unit")]
 public sealed partial class ManifestTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
     private static readonly string K8s = Path.Combine(Root, "k8s");
     private static readonly Lazy<IReadOnlyList<Manifest>> BaseRendered = new(() => Kustomize.Render(Path.Combine(K8s, "base")));
     private static readonly Lazy<IReadOnlyList<Manifest>> ProductionRendered = new(() => Kustomize.Render(Path.Combine(K8s, "overlays", "production")));
@@ -446,13 +446,6 @@ public sealed partial class ManifestTests
             yield return panel;
             foreach (var nested in Panels(panel)) yield return nested;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Hive.Orleans.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Hive.Orleans.sln not found above the test output directory.");
     }
 
     [GeneratedRegex(@"\b(?:hive|orleans)_[A-Za-z0-9_]+\b")]

@@ -9,7 +9,7 @@ namespace Hive.Tests.Unit;
 [Trait("Category", "Unit")]
 public sealed class ProjectGraphTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     /// <summary>Every project in the solution, by name: found, not listed, so a new project is covered the day it lands.</summary>
     private static readonly Dictionary<string, string> Projects = SolutionProjects().ToDictionary(p => Path.GetFileNameWithoutExtension(p), StringComparer.Ordinal);
@@ -93,11 +93,4 @@ public sealed class ProjectGraphTests
             .Select(line => line.Split('"'))
             .Where(parts => parts.Length > 5 && parts[5].EndsWith(".csproj", StringComparison.Ordinal))
             .Select(parts => parts[5].Replace('\\', '/'));
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Hive.Orleans.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Hive.Orleans.sln not found above the test output directory.");
-    }
 }
